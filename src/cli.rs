@@ -1,0 +1,76 @@
+//! The command line (DESIGN.md section 3), parsed with clap's derive API.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// lede: a terminal reader for news articles that sees who, where and which
+/// organization a story is about.
+#[derive(Debug, Parser)]
+#[command(name = "lede", version, about, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// Reader options (used when no subcommand is given).
+    #[command(flatten)]
+    pub reader: ReaderArgs,
+    /// A subcommand; none opens the reader.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Options of the reader (`lede [FILE...|-]`).
+#[derive(Debug, Args)]
+pub struct ReaderArgs {
+    /// Articles to open (`-` reads stdin); none opens the library list.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Library folder (default: the platform data dir, or LEDE_LIBRARY).
+    #[arg(long, value_name = "DIR", env = "LEDE_LIBRARY")]
+    pub library: Option<PathBuf>,
+    /// When to use colour.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Do not capture the mouse.
+    #[arg(long)]
+    pub no_mouse: bool,
+}
+
+/// `--color` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when stdout is a terminal and NO_COLOR is unset.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Tag articles: a summary, one JSON document per article, or the JSON Lines protocol.
+    Tag(TagArgs),
+}
+
+/// Options of `lede tag`.
+#[derive(Debug, Args)]
+pub struct TagArgs {
+    /// Output format for files.
+    #[arg(long, value_enum, default_value_t = TagFormat::Text, conflicts_with = "jsonl")]
+    pub format: TagFormat,
+    /// Speak the JSON Lines protocol on stdin/stdout (see `docs/json.md`).
+    #[arg(long, conflicts_with = "files")]
+    pub jsonl: bool,
+    /// Articles to tag (`-` reads stdin); none tags the bundled samples.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+}
+
+/// `lede tag --format` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TagFormat {
+    /// A short human-readable summary per article.
+    Text,
+    /// One article document per line (DESIGN.md section 5).
+    Json,
+}

@@ -1,0 +1,186 @@
+//! The `lede` binary: parse the command line, dispatch, and turn every error
+//! into one line on stderr with a non-zero exit code.
+
+mod cli;
+
+use std::io::{self, BufWriter, Write};
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::Parser;
+
+use cli::{Cli, Command, TagArgs, TagFormat};
+use lede::article::{self, Article};
+use lede::document::{ArticleDocument, entity_order};
+use lede::nlp::{Analysis, Analyzer, EntityKind};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("lede: {}", one_line(&format!("{err:#}")));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Some(Command::Tag(args)) => tag(&args),
+        None => read(&cli.reader),
+    }
+}
+
+/// The reader. Until the TUI lands, prints the clean text.
+fn read(args: &cli::ReaderArgs) -> Result<ExitCode> {
+    let (articles, failed) = load_all(&args.files)?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    for article in &articles {
+        write_plain(&mut out, article)?;
+    }
+    out.flush()?;
+    Ok(exit_code(failed))
+}
+
+fn tag(args: &TagArgs) -> Result<ExitCode> {
+    let analyzer = Analyzer::default();
+    if args.jsonl {
+        let stdin = io::stdin().lock();
+        let stdout = BufWriter::new(io::stdout().lock());
+        let summary = lede::tag::run_jsonl(&analyzer, stdin, stdout, io::stderr().lock())?;
+        return Ok(exit_code(summary.failed > 0));
+    }
+    let (articles, failed) = load_all(&args.files)?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    for article in &articles {
+        let analysis = analyzer.analyze(article);
+        match args.format {
+            TagFormat::Text => write_summary(&mut out, article, &analysis)?,
+            TagFormat::Json => {
+                serde_json::to_writer(&mut out, &ArticleDocument::new(article, &analysis))?;
+                writeln!(out)?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(exit_code(failed))
+}
+
+/// Loads every FILE (or the bundled samples when there is none). A file that
+/// fails is reported on stderr and the rest still load; the flag says whether
+/// any failed.
+fn load_all(files: &[std::path::PathBuf]) -> Result<(Vec<Article>, bool)> {
+    if files.is_empty() {
+        return Ok((lede::samples::load_all(), false));
+    }
+    let mut articles = Vec::new();
+    let mut failed = false;
+    for file in files {
+        let loaded = if file.as_os_str() == "-" {
+            article::load_stdin()
+        } else {
+            article::load_path(file)
+        };
+        match loaded {
+            Ok(loaded) => {
+                for warning in &loaded.warnings {
+                    eprintln!("lede: warning: {}", one_line(warning));
+                }
+                articles.extend(loaded.articles);
+            }
+            Err(err) if files.len() == 1 => return Err(err.into()),
+            Err(err) => {
+                eprintln!("lede: {}", one_line(&err.to_string()));
+                failed = true;
+            }
+        }
+    }
+    Ok((articles, failed))
+}
+
+fn write_plain(out: &mut impl Write, article: &Article) -> io::Result<()> {
+    if let Some(title) = &article.title {
+        writeln!(out, "{title}\n")?;
+    }
+    for line in [&article.byline, &article.source, &article.date_raw]
+        .into_iter()
+        .flatten()
+    {
+        writeln!(out, "{line}")?;
+    }
+    writeln!(out, "\n{}", article.body)?;
+    for caption in &article.captions {
+        writeln!(out, "\n[{caption}]")?;
+    }
+    if !article.related.is_empty() {
+        writeln!(out, "\nRead more:")?;
+        for related in &article.related {
+            writeln!(out, "  {related}")?;
+        }
+    }
+    writeln!(out)
+}
+
+fn write_summary(out: &mut impl Write, article: &Article, analysis: &Analysis) -> io::Result<()> {
+    let or_dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".to_owned());
+    writeln!(out, "{} ({})", article.origin, article.id)?;
+    writeln!(out, "  title:      {}", or_dash(&article.title))?;
+    writeln!(out, "  byline:     {}", or_dash(&article.byline))?;
+    writeln!(
+        out,
+        "  date:       {}",
+        or_dash(&article.date.clone().or_else(|| article.date_raw.clone()))
+    )?;
+    writeln!(out, "  source:     {}", or_dash(&article.source))?;
+    writeln!(out, "  paragraphs: {}", article.paragraphs.len())?;
+    let order = entity_order(analysis);
+    for (kind, label) in EntityKind::ALL.iter().zip(["people", "places", "orgs"]) {
+        let names: Vec<String> = order
+            .iter()
+            .map(|&i| &analysis.entities[i])
+            .filter(|e| e.kind == *kind)
+            .map(|e| format!("{} ({})", e.name, e.mentions.len()))
+            .collect();
+        writeln!(
+            out,
+            "  {label:<11} {}",
+            if names.is_empty() {
+                "-".to_owned()
+            } else {
+                names.join(", ")
+            }
+        )?;
+    }
+    writeln!(out, "  quotes:     {}", analysis.quotes.len())?;
+    for quote in &analysis.quotes {
+        let words: Vec<&str> = quote.text.split_whitespace().take(8).collect();
+        writeln!(
+            out,
+            "    \"{}...\" - {}",
+            words.join(" "),
+            analysis.speaker_name(quote).unwrap_or("unknown")
+        )?;
+    }
+    writeln!(out)
+}
+
+fn exit_code(failed: bool) -> ExitCode {
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain()
+        .filter_map(|e| e.downcast_ref::<io::Error>())
+        .any(|e| e.kind() == io::ErrorKind::BrokenPipe)
+}
+
+/// Keeps an error message on one line and free of control characters.
+fn one_line(message: &str) -> String {
+    lede::article::sanitize::sanitize(message).replace('\n', " ")
+}

@@ -1,0 +1,1 @@
+//! Name, place and organization lists shipped under `assets/gazetteers/`.
