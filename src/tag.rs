@@ -27,7 +27,7 @@
 //! - Streaming in constant memory: each line is answered before the next is
 //!   read, and output is flushed whenever no more input is waiting.
 
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead, BufReader, Read, Write};
 
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
@@ -91,11 +91,12 @@ pub struct Summary {
 /// Only I/O errors on the streams themselves (a bad line is not an error).
 pub fn run_jsonl(
     analyzer: &Analyzer,
-    mut input: impl BufRead,
+    input: impl Read,
     mut output: impl Write,
     mut errors: impl Write,
 ) -> io::Result<Summary> {
     let null = RawValue::from_string("null".to_owned()).map_err(io::Error::other)?;
+    let mut input = BufReader::with_capacity(1 << 16, input);
     let mut summary = Summary::default();
     let mut line = Vec::new();
     loop {
@@ -113,7 +114,9 @@ pub fn run_jsonl(
         }
         serde_json::to_writer(&mut output, &response).map_err(io::Error::other)?;
         output.write_all(b"\n")?;
-        if input.fill_buf()?.is_empty() {
+        // Flush when no further input is already buffered, so a caller that
+        // waits for each answer gets it, and a bulk run still writes in blocks.
+        if input.buffer().is_empty() {
             output.flush()?;
         }
     }

@@ -1,4 +1,5 @@
 //! Title, byline and date heuristics shared by the loaders.
+#![allow(dead_code)] // used by the loaders as they land
 
 /// Normalises a date to ISO 8601 when it parses (`2025-10-16`, `October 16, 2025`,
 /// `16 October 2025`, `2025-10-16T09:00:00Z`); `None` otherwise.
