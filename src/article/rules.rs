@@ -83,7 +83,24 @@ pub(crate) fn starts_with_quote(line: &str) -> bool {
 pub(crate) fn ends_with_terminal(line: &str) -> bool {
     line.trim_end()
         .trim_end_matches(['"', '”', '’', '\'', '»', ')'])
-        .ends_with(['.', '!', '?', ':', ';', ',', '…'])
+        .ends_with([
+            '.', '!', '?', ':', ';', ',', '…', '。', '！', '？', '：', '；', '，', '、',
+        ])
+}
+
+/// Whether a line starts like a headline: a capital, a digit, or a letter of a
+/// script without case (CJK, Arabic...).
+#[must_use]
+pub(crate) fn starts_capital(line: &str) -> bool {
+    line.chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric() && !c.is_lowercase())
+}
+
+/// Whether a line is too long for a heading in a script written without
+/// spaces (one or two "words" but many chars).
+fn unspaced_and_long(line: &str, max_chars: usize) -> bool {
+    word_count(line) <= 2 && line.chars().count() > max_chars
 }
 
 fn word_count(line: &str) -> usize {
@@ -184,10 +201,8 @@ pub(crate) fn is_heading_like(line: &str) -> bool {
     let words = word_count(line);
     (1..=HEADING_MAX_WORDS).contains(&words)
         && line.chars().count() <= 90
-        && line
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && !unspaced_and_long(line, 30)
+        && starts_capital(line)
         && line.chars().any(char::is_alphabetic)
         && !starts_with_quote(line)
         && !ends_with_terminal(line)
@@ -203,10 +218,8 @@ pub(crate) fn is_headline_like(line: &str) -> bool {
     let body = line.trim_end_matches(['?', '!']);
     (1..=20).contains(&words)
         && line.chars().count() <= 200
-        && line
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && !unspaced_and_long(line, 60)
+        && starts_capital(line)
         && !starts_with_quote(line)
         && !ends_with_terminal(body)
 }
@@ -319,5 +332,13 @@ mod tests {
         assert!(!is_heading_like("\"No comment\""));
         assert!(!is_heading_like("lowercase start"));
         assert!(is_headline_like("Will the talks work?"));
+        assert!(is_headline_like("京都市、宿泊税を引き上げへ"));
+        assert!(is_heading_like("市の反応"));
+        assert!(!is_heading_like(
+            "京都市議会は十二日、観光客が支払う宿泊税を来年四月から引き上げる条例案を賛成多数で可決した"
+        ));
+        assert!(!is_heading_like(
+            "市は増えた税収を市バスの増便に充てる方針だ。"
+        ));
     }
 }
