@@ -30,7 +30,7 @@ fn captures<'t>(rule: &Rule, text: &'t str) -> Option<regex::Captures<'t>> {
 
 static BOILERPLATE: Rule = LazyLock::new(|| {
     regex(
-        r"(?i)^(advertisement|advert|ads?|sponsored( content)?|paid (content|post)|skip advertisement|story continues below( advertisement)?|article continues below( advertisement)?|continue reading( the main story)?|share( this( article| story| page)?)?|share on \w+|copy link|print|listen to (this|the) article|loading\.*|scroll to continue|subscribe\b.{0,80}|sign up\b.{0,80}|follow us on .{1,40}|all rights reserved|(©|copyright)\s*\d{4}\b.{0,80}|anzeige|werbung|publicité|реклама)[.!:]?$",
+        r"(?i)^(advertisement|advert|ads?|sponsored( content)?|paid (content|post)|skip advertisement|story continues below( advertisement)?|article continues below( advertisement)?|continue reading( the main story)?|share( this( article| story| page)?)?|share on \w+|copy link|print|listen to (this|the) article|loading\.*|scroll to continue|subscribe\b.{0,80}|sign up\b.{0,80}|follow us on .{1,40}|all rights reserved|(©|copyright)\s*\d{4}\b.{0,80}|anzeige|werbung|publicité|реклама|(tags?|topics?|keywords)\s*:.{0,160})[.!:]?$",
     )
 });
 
@@ -113,6 +113,19 @@ fn word_count(line: &str) -> usize {
 pub(crate) fn is_boilerplate(line: &str) -> bool {
     let line = line.trim().trim_matches(['-', '–', '—', '|', '*', ' ']);
     !starts_with_quote(line) && word_count(line) <= 14 && is_match(&BOILERPLATE, line)
+}
+
+/// Site navigation at the top: `Home | World | Europe`, `News > Politics`.
+#[must_use]
+pub(crate) fn is_breadcrumb(line: &str) -> bool {
+    let pieces: Vec<&str> = line
+        .split(['|', '>', '›', '»', '/'])
+        .map(str::trim)
+        .collect();
+    pieces.len() >= 3
+        && pieces
+            .iter()
+            .all(|p| (1..=3).contains(&word_count(p)) && !ends_with_terminal(p))
 }
 
 /// A photo caption or credit line ("Donald Trump. Photo: Reuters", "(Photo by
@@ -245,6 +258,7 @@ mod tests {
             "Subscribe to our Telegram channel",
             "- Advertisement -",
             "© 2025 Example News",
+            "Tags: Ukraine, USA",
         ] {
             assert!(is_boilerplate(line), "{line}");
         }
@@ -320,6 +334,16 @@ mod tests {
             dateline("The talks (which lasted hours) - were long."),
             None
         );
+    }
+
+    #[test]
+    fn breadcrumbs() {
+        assert!(is_breadcrumb("Home | World | Europe"));
+        assert!(is_breadcrumb("News › Politics › Elections"));
+        assert!(!is_breadcrumb("Home | World"));
+        assert!(!is_breadcrumb(
+            "By Jane Doe | Reuters | October 16, 2025 and more words here"
+        ));
     }
 
     #[test]
