@@ -351,8 +351,9 @@ impl Gazetteers {
             canonical: Box::from(canonical),
             gender,
         });
-        // Longest first; among equal lengths, places and orgs before titles.
-        list.sort_by_key(|p| (std::cmp::Reverse(p.tokens.len()), p.kind == GazKind::Title));
+        // Longest first; among equal lengths the hand-made organization list
+        // wins over places ("White House" is also a town), titles come last.
+        list.sort_by_key(|p| (std::cmp::Reverse(p.tokens.len()), kind_rank(p.kind)));
     }
 
     fn add_words(&mut self, list: &str, flag: u32) {
@@ -388,6 +389,14 @@ impl Gazetteers {
                 *self.words.entry(cap.into_boxed_str()).or_insert(0) |= COMMON;
             }
         }
+    }
+}
+
+fn kind_rank(kind: GazKind) -> u8 {
+    match kind {
+        GazKind::Org => 0,
+        GazKind::Place => 1,
+        GazKind::Title => 2,
     }
 }
 
