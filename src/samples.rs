@@ -93,11 +93,7 @@ mod tests {
         assert!(checked >= 5, "expected at least five non-JSON samples");
     }
 
-    // The JSON loader is still a stub on this branch (it always returns an
-    // error), so this test cannot pass yet. Remove the `ignore` once the
-    // loader branch is merged; do not weaken the assertion.
     #[test]
-    #[ignore = "JSON loader not implemented yet (loader branch)"]
     fn json_samples_load() {
         let mut checked = 0;
         for sample in SAMPLES.iter().filter(|s| is_json(s)) {
