@@ -39,7 +39,8 @@ pub fn extract(doc: &Doc, field: Field, mentions: &[Mention], entities: &[Entity
         .filter(|s| !looks_like_scare_quote(&chars, s))
         .map(Span::outer)
         .collect();
-    let ctx = Context::new(doc, &chars, field, mentions, entities, barriers);
+    let quoted = spans.iter().map(Span::outer).collect();
+    let ctx = Context::new(doc, &chars, field, mentions, entities, barriers, quoted);
     let mut quotes: Vec<Quote> = Vec::new();
     let mut previous: Option<(Span, Option<usize>)> = None;
     for span in spans {
@@ -119,7 +120,7 @@ mod tests {
                     entities.len() - 1
                 });
             for (byte, _) in text.match_indices(surface) {
-                let start = text[..byte].chars().count();
+                let start = text.get(..byte).unwrap_or("").chars().count();
                 entities[entity].mentions.push(mentions.len());
                 mentions.push(Mention {
                     field: Field::Body,

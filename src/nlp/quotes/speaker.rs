@@ -109,6 +109,9 @@ pub(crate) struct Context<'a> {
     local: Vec<usize>,
     /// Char ranges (marks included) of every real quote; clauses stop there.
     barriers: Vec<Range<usize>>,
+    /// Char ranges of every span, scare quotes included; their words are
+    /// never verbs or subjects of an attribution.
+    quoted: Vec<Range<usize>>,
     paragraphs: Vec<Range<usize>>,
 }
 
@@ -121,6 +124,7 @@ impl<'a> Context<'a> {
         mentions: &'a [Mention],
         entities: &'a [Entity],
         barriers: Vec<Range<usize>>,
+        quoted: Vec<Range<usize>>,
     ) -> Context<'a> {
         let mut local: Vec<usize> = (0..mentions.len())
             .filter(|&i| {
@@ -138,6 +142,7 @@ impl<'a> Context<'a> {
             entities,
             local,
             barriers,
+            quoted,
             paragraphs: marks::paragraphs(chars),
         }
     }
@@ -229,6 +234,14 @@ impl<'a> Context<'a> {
         self.barriers.iter().any(|b| b.contains(&pos))
     }
 
+    /// Token `i` lies inside some quote marks (a scare quote, say).
+    fn is_quoted(&self, i: usize) -> bool {
+        self.doc
+            .tokens()
+            .get(i)
+            .is_some_and(|t| self.quoted.iter().any(|q| q.contains(&t.start)))
+    }
+
     /// Tokens after a closing mark up to the end of the clause: a sentence
     /// end, a line break or another quote.
     fn after_window(&self, close: usize) -> Range<usize> {
@@ -262,7 +275,12 @@ impl<'a> Context<'a> {
             let Some(t) = tokens.get(start - 1) else {
                 break;
             };
-            if t.newline_after || self.in_barrier(t.start) || is_terminal(self.word(start - 1)) {
+            // A paragraph ending in a colon introduces the quote below it.
+            let colon_line = start == last && self.word(start - 1) == ":";
+            if (t.newline_after && !colon_line)
+                || self.in_barrier(t.start)
+                || is_terminal(self.word(start - 1))
+            {
                 break;
             }
             start -= 1;
@@ -278,7 +296,10 @@ impl<'a> Context<'a> {
             Side::Before => window.clone().rev().collect(),
         };
         let mut bare = None;
-        for k in order.into_iter().filter(|&k| self.is_cue(k)) {
+        for k in order
+            .into_iter()
+            .filter(|&k| !self.is_quoted(k) && self.is_cue(k))
+        {
             let hit = CueHit {
                 cue: self.token_span(k..k + 1),
                 subject: self.subject_of(k, &window),
@@ -334,7 +355,7 @@ impl<'a> Context<'a> {
     /// organization (or a place right before the verb `verb`).
     fn scan(&self, tokens: &[usize], verb: Option<usize>) -> Option<Subject> {
         let mut fallback: Option<usize> = None;
-        for &i in tokens {
+        for &i in tokens.iter().filter(|&&i| !self.is_quoted(i)) {
             if let Some(m) = self.mention_at(i) {
                 let mention = &self.mentions[m];
                 match self.entities[mention.entity].kind {
