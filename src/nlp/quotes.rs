@@ -314,4 +314,17 @@ mod tests {
         let doc = Doc::new("Nothing quoted here, Mr Smith's dog said nothing.");
         assert!(extract(&doc, Field::Body, &[], &[]).is_empty());
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_gives_valid_offsets(text in "[a-zA-Z ,.:\\n\"'“”‘’«»„]{0,120}") {
+            let doc = Doc::new(&text);
+            let chars: Vec<char> = text.chars().collect();
+            for q in extract(&doc, Field::Body, &[], &[]) {
+                proptest::prop_assert!(q.start < q.end && q.end <= chars.len());
+                let inside: String = chars[q.start..q.end].iter().collect();
+                proptest::prop_assert_eq!(inside, q.text);
+            }
+        }
+    }
 }

@@ -187,7 +187,7 @@ impl<'a> Context<'a> {
             .flatten()
             .next()
             .map_or_else(Attribution::default, |hit| {
-                found(None, Some(hit.cue), false)
+                found(None, Some(hit.cue), hit.adjacent)
             })
     }
 
