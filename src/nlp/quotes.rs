@@ -224,6 +224,22 @@ mod tests {
     }
 
     #[test]
+    fn pronoun_gender_from_given_name() {
+        let text = "Jane Roe met Tom Ash at noon.\n\"The talks went nowhere at all,\" she said.";
+        let got = run(text, &[ROE, ("Tom Ash", EntityKind::Person, "Tom Ash")]);
+        assert_eq!(
+            got,
+            [one("The talks went nowhere at all,", Some("Jane Roe"))]
+        );
+        let text = "Jane Roe met Tom Ash at noon.\n\"The talks went nowhere at all,\" he said.";
+        let got = run(text, &[ROE, ("Tom Ash", EntityKind::Person, "Tom Ash")]);
+        assert_eq!(
+            got,
+            [one("The talks went nowhere at all,", Some("Tom Ash"))]
+        );
+    }
+
+    #[test]
     fn i_and_we_are_never_speakers() {
         let got = run(
             "Jane Roe came.\n\"The rain will not stop us now,\" I said.",

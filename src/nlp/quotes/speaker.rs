@@ -19,6 +19,7 @@ use std::ops::Range;
 use super::cues::is_cue_verb;
 use super::marks::{self, Span};
 use crate::article::Field;
+use crate::nlp::gazetteer::{Gazetteers, Gender};
 use crate::nlp::{Doc, Entity, EntityKind, Mention, TextSpan};
 
 /// Most tokens of a clause searched on either side of a quote.
@@ -471,10 +472,13 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// `Some(true)` male, `Some(false)` female, from titles like "Mr" or "Ms".
+    /// `Some(true)` male, `Some(false)` female: from a title on any mention
+    /// ("Mr", "Ms", "Queen"), else from the canonical name's given name.
     fn gender(&self, entity: usize) -> Option<bool> {
-        self.entities[entity]
-            .mentions
+        let gaz = Gazetteers::global();
+        let male = |g: Gender| g == Gender::Male;
+        let e = &self.entities[entity];
+        e.mentions
             .iter()
             .filter_map(|&m| self.mentions.get(m)?.title.as_deref())
             .find_map(|title| {
@@ -484,8 +488,14 @@ impl<'a> Context<'a> {
                 } else if FEMALE_TITLES.contains(&t.as_str()) {
                     Some(false)
                 } else {
-                    None
+                    gaz.title_gender(title).map(male)
                 }
+            })
+            .or_else(|| {
+                let mut words = e.name.split_whitespace();
+                let first = words.next()?;
+                words.next()?; // a lone surname says nothing
+                gaz.first_name_gender(first).map(male)
             })
     }
 
