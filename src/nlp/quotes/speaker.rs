@@ -130,9 +130,7 @@ impl<'a> Context<'a> {
         let mut local: Vec<usize> = (0..mentions.len())
             .filter(|&i| {
                 let m = &mentions[i];
-                m.field == field
-                    && m.entity < entities.len()
-                    && !barriers.iter().any(|b| b.contains(&m.start))
+                m.field == field && m.entity < entities.len() && !in_sorted(&barriers, m.start)
             })
             .collect();
         local.sort_by_key(|&i| mentions[i].start);
@@ -232,7 +230,7 @@ impl<'a> Context<'a> {
     }
 
     fn in_barrier(&self, pos: usize) -> bool {
-        self.barriers.iter().any(|b| b.contains(&pos))
+        in_sorted(&self.barriers, pos)
     }
 
     /// Token `i` lies inside some quote marks (a scare quote, say).
@@ -240,7 +238,7 @@ impl<'a> Context<'a> {
         self.doc
             .tokens()
             .get(i)
-            .is_some_and(|t| self.quoted.iter().any(|q| q.contains(&t.start)))
+            .is_some_and(|t| in_sorted(&self.quoted, t.start))
     }
 
     /// Tokens after a closing mark up to the end of the clause: a sentence
@@ -453,11 +451,15 @@ impl<'a> Context<'a> {
         let word = self.word(i).to_lowercase();
         let para = self.paragraph_of(pos)?;
         let scope = self.paragraphs.get(para.saturating_sub(1))?.start;
+        let upto = self
+            .local
+            .partition_point(|&m| self.mentions[m].start < pos);
         self.local
+            .get(..upto)?
             .iter()
             .rev()
             .map(|&m| &self.mentions[m])
-            .filter(|m| m.start < pos && m.start >= scope)
+            .take_while(|m| m.start >= scope)
             .find(|m| self.fits(&word, m.entity))
             .map(|m| m.entity)
     }
@@ -516,6 +518,12 @@ fn found(speaker: Option<usize>, cue: Option<TextSpan>, adjacent: bool) -> Attri
         adjacent,
         self_reference: false,
     }
+}
+
+/// Whether `pos` lies in one of `ranges` (sorted, not overlapping).
+fn in_sorted(ranges: &[Range<usize>], pos: usize) -> bool {
+    let i = ranges.partition_point(|r| r.end <= pos);
+    ranges.get(i).is_some_and(|r| r.contains(&pos))
 }
 
 fn is_terminal(word: &str) -> bool {
