@@ -271,7 +271,7 @@ def main():
         "countries.txt",
         [
             "Countries: ISO 3166-1 names, common and official names from the PyPI package",
-            f"`pycountry` {version('pycountry')} (data from Debian iso-codes, LGPL 2.1+),",
+            f"`pycountry` {version('pycountry')} (data from Debian iso-codes, licence LGPL 2.1+),",
             "plus short forms and common names written for lede (US, U.S., UK, UAE, DRC...).",
             "Format: `surface form<TAB>canonical name`, or one name when they are equal.",
         ],
@@ -283,7 +283,7 @@ def main():
             "Top-level subdivisions (states, provinces, oblasts...) of "
             + ", ".join(SUBDIVISION_COUNTRIES) + ",",
             f"from ISO 3166-2 in the PyPI package `pycountry` {version('pycountry')}",
-            "(data from Debian iso-codes, LGPL 2.1+).",
+            "(data from Debian iso-codes, licence LGPL 2.1+).",
         ],
         subdivisions(),
     )
@@ -305,7 +305,7 @@ def main():
             f"lower case (the `web2` list of the PyPI package `english-words` {version('english-words')}),",
             "directly or through a regular inflection (-s, -es, -ed, -ing, -ly, -er, -est).",
             "Webster's 2nd is public domain; wordfreq's data is CC BY-SA 4.0, so this",
-            "selection is distributed under CC BY-SA 4.0. Used to tell title-case common",
+            "selection is distributed under the licence CC BY-SA 4.0. Used to tell title-case common",
             "words (\"Great Accomplishment\") from names.",
         ],
         common_words(40000),
