@@ -30,7 +30,12 @@ fn bench_analysis(c: &mut Criterion) {
     let mut group = c.benchmark_group("analysis");
     group.throughput(Throughput::Elements(tokens as u64));
     group.bench_function("tokenize", |b| {
-        b.iter(|| texts.iter().map(|t| Doc::new(t).tokens().len()).sum::<usize>());
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| Doc::new(t).tokens().len())
+                .sum::<usize>()
+        });
     });
     group.bench_function("analyze", |b| {
         b.iter(|| {

@@ -29,13 +29,19 @@ fn check_doc(doc: &Doc) {
     let mut seen = vec![0u32; doc.tokens().len()];
     let mut next = 0;
     for s in doc.sentences() {
-        assert_eq!(s.start, next, "sentences leave a gap or overlap in {text:?}");
+        assert_eq!(
+            s.start, next,
+            "sentences leave a gap or overlap in {text:?}"
+        );
         for i in s.clone() {
             seen[i] += 1;
         }
         next = s.end;
     }
-    assert!(seen.iter().all(|&n| n == 1), "tokens not covered once in {text:?}");
+    assert!(
+        seen.iter().all(|&n| n == 1),
+        "tokens not covered once in {text:?}"
+    );
 }
 
 fn check_analysis(a: &Analysis) {
