@@ -163,15 +163,12 @@ impl Ctx<'_> {
                 }
             }
         }
-        if best.is_none()
-            && self
-                .infos
-                .get(start)
-                .is_some_and(|t| t.flags & PLACE_PREFIX != 0)
-        {
-            if run.core.len() >= 2 {
-                best = Some((run.core.end, EntityKind::Place));
-            }
+        let place_head = self
+            .infos
+            .get(start)
+            .is_some_and(|t| t.flags & PLACE_PREFIX != 0);
+        if best.is_none() && place_head && run.core.len() >= 2 {
+            best = Some((run.core.end, EntityKind::Place));
         }
         let (end, kind) = best?;
         if self.and_joins_two_names(run.full.start..end) {
