@@ -216,8 +216,23 @@ def common_words(top_n):
     from english_words import get_english_words_set
 
     web2 = get_english_words_set(["web2"], lower=False, alpha=True)
-    out = [w for w in wordfreq.top_n_list("en", top_n) if w.isalpha() and w in web2 and len(w) > 1]
-    return out
+
+    def listed(w):
+        """The word or, for inflected forms, its stem is a lower-case entry."""
+        if w in web2:
+            return True
+        stems = []
+        for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""),
+                             ("ed", "e"), ("ing", ""), ("ing", "e"), ("ly", ""), ("er", ""),
+                             ("er", "e"), ("est", ""), ("ers", ""), ("ers", "e")):
+            if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+                stem = w[: -len(suffix)] + repl
+                stems.append(stem)
+                if len(stem) >= 2 and stem[-1] == stem[-2]:
+                    stems.append(stem[:-1])
+        return any(s in web2 for s in stems)
+
+    return [w for w in wordfreq.top_n_list("en", top_n) if w.isalpha() and len(w) > 1 and listed(w)]
 
 
 def main():
@@ -256,7 +271,7 @@ def main():
         "countries.txt",
         [
             "Countries: ISO 3166-1 names, common and official names from the PyPI package",
-            f"`pycountry` {version('pycountry')} (data from Debian iso-codes, LGPL 2.1+),",
+            f"`pycountry` {version('pycountry')} (data from Debian iso-codes, licence LGPL 2.1+),",
             "plus short forms and common names written for lede (US, U.S., UK, UAE, DRC...).",
             "Format: `surface form<TAB>canonical name`, or one name when they are equal.",
         ],
@@ -268,7 +283,7 @@ def main():
             "Top-level subdivisions (states, provinces, oblasts...) of "
             + ", ".join(SUBDIVISION_COUNTRIES) + ",",
             f"from ISO 3166-2 in the PyPI package `pycountry` {version('pycountry')}",
-            "(data from Debian iso-codes, LGPL 2.1+).",
+            "(data from Debian iso-codes, licence LGPL 2.1+).",
         ],
         subdivisions(),
     )
@@ -287,9 +302,10 @@ def main():
         [
             "Frequent English words (the 40,000 most frequent of the PyPI package",
             f"`wordfreq` {version('wordfreq')}) that Webster's Second International lists in",
-            f"lower case (the `web2` list of the PyPI package `english-words` {version('english-words')}).",
+            f"lower case (the `web2` list of the PyPI package `english-words` {version('english-words')}),",
+            "directly or through a regular inflection (-s, -es, -ed, -ing, -ly, -er, -est).",
             "Webster's 2nd is public domain; wordfreq's data is CC BY-SA 4.0, so this",
-            "selection is distributed under CC BY-SA 4.0. Used to tell title-case common",
+            "selection is distributed under the licence CC BY-SA 4.0. Used to tell title-case common",
             "words (\"Great Accomplishment\") from names.",
         ],
         common_words(40000),

@@ -83,11 +83,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     to_tokens(text, &pieces)
 }
 
-/// Adds one UAX #29 word, splitting a possessive or contraction suffix off.
+/// Adds one UAX #29 word, splitting a possessive or contraction suffix off
+/// ("Trump's", "don't", "I'd", "we're", "they'll").
 fn push_word(pieces: &mut Vec<Range<usize>>, text: &str, start: usize, word: &str) {
     let end = start + word.len();
-    for suffix in ["'s", "’s", "'S", "’S", "n't", "n’t"] {
-        if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
+    for suffix in [
+        "'s", "’s", "'S", "’S", "n't", "n’t", "'d", "’d", "'ll", "’ll", "'re", "’re", "'ve", "’ve",
+        "'m", "’m",
+    ] {
+        if word.len() > suffix.len() && word.ends_with(suffix) {
             let cut = end - suffix.len();
             if text.is_char_boundary(cut) {
                 pieces.push(start..cut);
@@ -104,10 +108,10 @@ fn push_word(pieces: &mut Vec<Range<usize>>, text: &str, start: usize, word: &st
 fn merge_periods_and_dashes(text: &str, pieces: Vec<Range<usize>>) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::with_capacity(pieces.len());
     for piece in pieces {
-        let piece_text = &text[piece.clone()];
+        let piece_text = text.get(piece.clone()).unwrap_or("");
         if let Some(prev) = out.last_mut() {
             let adjacent = prev.end == piece.start;
-            let prev_text = &text[prev.clone()];
+            let prev_text = text.get(prev.clone()).unwrap_or("");
             let same_run = matches!(piece_text, "." | "-")
                 && !prev_text.is_empty()
                 && prev_text.chars().all(|c| c.to_string() == piece_text);
@@ -138,12 +142,14 @@ fn to_tokens(text: &str, pieces: &[Range<usize>]) -> Vec<Token> {
     let mut char_pos = 0;
     let mut byte_pos = 0;
     for (i, piece) in pieces.iter().enumerate() {
-        char_pos += text[byte_pos..piece.start].chars().count();
+        char_pos += text
+            .get(byte_pos..piece.start)
+            .map_or(0, |g| g.chars().count());
         let start = char_pos;
-        char_pos += text[piece.clone()].chars().count();
+        char_pos += text.get(piece.clone()).map_or(0, |p| p.chars().count());
         byte_pos = piece.end;
         let gap_end = pieces.get(i + 1).map_or(text.len(), |next| next.start);
-        let gap = &text[piece.end..gap_end];
+        let gap = text.get(piece.end..gap_end).unwrap_or("");
         tokens.push(Token {
             byte_start: piece.start,
             byte_end: piece.end,
@@ -162,7 +168,7 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     let word = |i: usize| {
         tokens
             .get(i)
-            .map_or("", |t| &text[t.byte_start..t.byte_end])
+            .map_or("", |t| text.get(t.byte_start..t.byte_end).unwrap_or(""))
     };
     let mut out = Vec::new();
     let mut start = 0;
@@ -229,7 +235,7 @@ mod tests {
     fn words(text: &str) -> Vec<&str> {
         tokenize(text)
             .iter()
-            .map(|t| &text[t.byte_start..t.byte_end])
+            .map(|t| text.get(t.byte_start..t.byte_end).unwrap_or(""))
             .collect()
     }
 
@@ -260,7 +266,7 @@ mod tests {
         let text = "Zelenskyy 🇺🇦 met 習近平 in Kyiv.";
         for t in tokenize(text) {
             let by_chars: String = text.chars().skip(t.start).take(t.end - t.start).collect();
-            assert_eq!(by_chars, &text[t.byte_start..t.byte_end]);
+            assert_eq!(Some(by_chars.as_str()), text.get(t.byte_start..t.byte_end));
         }
     }
 
@@ -270,7 +276,10 @@ mod tests {
         let tokens = tokenize(text);
         let sents: Vec<&str> = sentences(text, &tokens)
             .into_iter()
-            .map(|r| &text[tokens[r.start].byte_start..tokens[r.end - 1].byte_end])
+            .map(|r| {
+                text.get(tokens[r.start].byte_start..tokens[r.end - 1].byte_end)
+                    .unwrap_or("")
+            })
             .collect();
         assert_eq!(
             sents,
