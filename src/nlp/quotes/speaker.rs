@@ -148,7 +148,16 @@ impl<'a> Context<'a> {
 
     /// Attributes one quote by rules 1 to 4.
     pub(crate) fn attribute(&self, span: &Span) -> Attribution {
+        // `"... we will win." Roe said later`: a full stop inside the marks
+        // and a capital after them start a new sentence.
+        let ends_sentence = self.chars.get(span.content.end.saturating_sub(1)) == Some(&'.');
         let after = span.close.map_or(0..0, |close| self.after_window(close));
+        let capitalised = |i: usize| self.word(i).chars().next().is_some_and(char::is_uppercase);
+        let after = if ends_sentence && capitalised(after.start) {
+            0..0
+        } else {
+            after
+        };
         let before = self.before_window(span.open);
         let hits = [
             self.first_cue(after.clone(), Side::After),
@@ -341,13 +350,30 @@ impl<'a> Context<'a> {
 
     /// The subject of the verb at `k`: before it, else just after it.
     fn subject_of(&self, k: usize, window: &Range<usize>) -> Option<Subject> {
-        let before: Vec<usize> = (window.start..k).rev().collect();
+        // "Roe, who met Ash, said" / "Roe, a friend of Ash, said": the
+        // inserted clause is searched only after the words before it.
+        let inserted = self.inserted_clause(window.start, k);
+        let cut = inserted.map_or(k, |c| c);
+        let mut before: Vec<usize> = (window.start..cut).rev().collect();
+        before.extend((cut..k).rev());
         if let Some(subject) = self.scan(&before, Some(k)) {
             return Some(subject);
         }
         let end = window.end.min(k + 1 + INVERTED_SUBJECT_TOKENS);
         let after: Vec<usize> = (k + 1..end).collect();
         self.scan(&after, None)
+    }
+
+    /// Start of a comma-enclosed relative clause or apposition right before
+    /// the verb at `k` ("..., who met Ash," / "..., 45," / "..., a friend of
+    /// Ash,"), when it opens with a lower-case word or a number.
+    fn inserted_clause(&self, start: usize, k: usize) -> Option<usize> {
+        let close = k
+            .checked_sub(1)
+            .filter(|&c| c > start && self.word(c) == ",")?;
+        let open = (start..close).rev().find(|&i| self.word(i) == ",")?;
+        let first = self.word(open + 1).chars().next()?;
+        (open > start && (first.is_lowercase() || first.is_numeric())).then_some(open)
     }
 
     /// The first person mention or pronoun among `tokens`, else the first
