@@ -50,7 +50,7 @@ pub fn extract(doc: &Doc, field: Field, mentions: &[Mention], entities: &[Entity
         }
         if found.is_none() {
             if let Some((prev, Some(who))) = &previous {
-                if ctx.carries_over(prev, &span) {
+                if ctx.carries_over(prev, &span, *who) {
                     found = Attribution::carried(*who);
                 }
             }
@@ -322,6 +322,14 @@ mod tests {
                 one("Trucks must wait another month.", Some("Jane Roe")),
             ]
         );
+    }
+
+    #[test]
+    fn no_carry_over_past_another_name() {
+        let ash = ("Tom Ash", EntityKind::Person, "Tom Ash");
+        let text = "\"The bridge is safe for every car,\" Jane Roe said. Tom Ash disagreed.\n\n\"Trucks must wait another month.\"";
+        let got = run(text, &[ROE, ash]);
+        assert_eq!(got[1], one("Trucks must wait another month.", None));
     }
 
     #[test]

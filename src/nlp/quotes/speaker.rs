@@ -199,19 +199,33 @@ impl<'a> Context<'a> {
             })
     }
 
-    /// Whether `span` may inherit the speaker of `previous` (rule 5): it is
-    /// alone in the next paragraph, or it starts a sentence of the same one.
-    pub(crate) fn carries_over(&self, previous: &Span, span: &Span) -> bool {
+    /// Whether `span` may inherit `speaker`, the speaker of `previous` (rule
+    /// 5): it is alone in the next paragraph, or it starts a sentence of the
+    /// same one; and nobody else is named between the two.
+    pub(crate) fn carries_over(&self, previous: &Span, span: &Span, speaker: usize) -> bool {
         let prev_end = previous.close.unwrap_or(previous.content.end);
         let (Some(prev_para), Some(this_para)) =
             (self.paragraph_of(prev_end), self.paragraph_of(span.open))
         else {
             return false;
         };
-        if this_para == prev_para {
-            return self.before_window(span.open).is_empty();
-        }
-        this_para == prev_para + 1 && self.alone_in_paragraph(span, this_para)
+        let placed = if this_para == prev_para {
+            self.before_window(span.open).is_empty()
+        } else {
+            this_para == prev_para + 1 && self.alone_in_paragraph(span, this_para)
+        };
+        let from = self
+            .local
+            .partition_point(|&m| self.mentions[m].start < prev_end);
+        let someone_else = self
+            .local
+            .get(from..)
+            .unwrap_or(&[])
+            .iter()
+            .map(|&m| &self.mentions[m])
+            .take_while(|m| m.start < span.open)
+            .any(|m| m.entity != speaker);
+        placed && !someone_else
     }
 
     fn alone_in_paragraph(&self, span: &Span, para: usize) -> bool {
