@@ -31,6 +31,7 @@ mod runs;
 mod titles;
 mod tokens;
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use super::gazetteer::{COMMON, FIRST_NAME, GazKind, Gazetteers, PLACE};
@@ -64,6 +65,10 @@ impl RuleTagger {
             doc,
             gaz: self.gaz,
             infos: tokens::token_infos(doc, self.gaz),
+            lower_words: (0..doc.tokens().len())
+                .map(|i| doc.token_text(i))
+                .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+                .collect(),
         };
         let mut out = Vec::new();
         for sentence in doc.sentences() {
@@ -95,6 +100,9 @@ pub(crate) struct Ctx<'a> {
     doc: &'a Doc,
     gaz: &'a Gazetteers,
     infos: Vec<TokenInfo>,
+    /// Lower-case words of the doc: a capitalised common word that never
+    /// appears in lower case ("Bush") is more likely a name.
+    lower_words: HashSet<&'a str>,
 }
 
 /// What the rules decided at one token: a span (or nothing) and where to go on.
@@ -125,10 +133,8 @@ impl Ctx<'_> {
         if let Some(m) = entry.filter(|m| m.kind == GazKind::Title) {
             return self.title_step(i, m.len, end);
         }
-        if !info.cap {
-            return skip;
-        }
-        if info.determiner {
+        let gaz_known = entry.is_some_and(|m| m.kind != GazKind::Title);
+        if (!info.cap && !gaz_known) || info.determiner {
             return skip;
         }
         let run = self.run_at(i, end);

@@ -127,9 +127,35 @@ impl Ctx<'_> {
             return Some(EntityKind::Person);
         }
         if t.flags & VOCABULARY != 0 {
-            return None;
+            return self.lone_surname(i).then_some(EntityKind::Person);
         }
         Some(EntityKind::Person)
+    }
+
+    /// A surname that is also a common word ("Bush"), alone mid-sentence, with
+    /// no capitalised neighbour, no "the" before it, and never written in
+    /// lower case in the doc.
+    fn lone_surname(&self, i: usize) -> bool {
+        let Some(t) = self.infos.get(i) else {
+            return false;
+        };
+        let other_vocab = VOCABULARY & !COMMON;
+        // A capitalised word just before, or before a connector ("Great
+        // Accomplishment of Peace"): a title-case phrase, not a name.
+        let cap_at = |p: usize| self.infos.get(p).is_some_and(|x| x.cap);
+        let prev_cap = i.checked_sub(1).is_some_and(|p| {
+            cap_at(p)
+                || (self.infos.get(p).is_some_and(|x| x.connector.is_some())
+                    && p.checked_sub(1).is_some_and(cap_at))
+        });
+        t.flags & SURNAME != 0
+            && t.flags & other_vocab == 0
+            && !t.sentence_start
+            && !prev_cap
+            && self.cue_before(i) == Cue::None
+            && !self
+                .lower_words
+                .contains(self.doc.token_text(i).to_lowercase().as_str())
     }
 
     /// An all-capitals word that names something: not a shouted common word
