@@ -238,3 +238,25 @@ fn seed_article_has_three_attributed_quotes() {
         ]
     );
 }
+
+proptest::proptest! {
+    /// Any text: no panic, every quote's offsets index its text in chars,
+    /// cues lie outside the quote, speakers point at real entities.
+    #[test]
+    fn any_text_gives_consistent_quotes(
+        text in "(\\PC|[\"'“”‘’«»„\n]|Jane Roe said|he said){0,80}"
+    ) {
+        let analysis = Analyzer::default().analyze_text(&text);
+        let chars: Vec<char> = text.chars().collect();
+        for q in &analysis.quotes {
+            let inside: String = chars.get(q.start..q.end).unwrap_or(&[]).iter().collect();
+            proptest::prop_assert_eq!(&inside, &q.text);
+            proptest::prop_assert!(q.speaker.is_none_or(|s| s < analysis.entities.len()));
+            if let Some(cue) = &q.cue {
+                proptest::prop_assert!(cue.end <= q.start || cue.start >= q.end);
+                let cue_text: String = chars.get(cue.start..cue.end).unwrap_or(&[]).iter().collect();
+                proptest::prop_assert_eq!(&cue_text, &cue.text);
+            }
+        }
+    }
+}
