@@ -148,16 +148,7 @@ impl<'a> Context<'a> {
 
     /// Attributes one quote by rules 1 to 4.
     pub(crate) fn attribute(&self, span: &Span) -> Attribution {
-        // `"... we will win." Roe said later`: a full stop inside the marks
-        // and a capital after them start a new sentence.
-        let ends_sentence = self.chars.get(span.content.end.saturating_sub(1)) == Some(&'.');
-        let after = span.close.map_or(0..0, |close| self.after_window(close));
-        let capitalised = |i: usize| self.word(i).chars().next().is_some_and(char::is_uppercase);
-        let after = if ends_sentence && capitalised(after.start) {
-            0..0
-        } else {
-            after
-        };
+        let after = self.after_clause(span);
         let before = self.before_window(span.open);
         let hits = [
             self.first_cue(after.clone(), Side::After),
@@ -197,6 +188,27 @@ impl<'a> Context<'a> {
             .map_or_else(Attribution::default, |hit| {
                 found(None, Some(hit.cue), hit.adjacent)
             })
+    }
+
+    /// The clause after a quote's closing mark. `"... final." Roe said
+    /// later`: a full stop inside the marks and a capital after them start a
+    /// new sentence, so there is none.
+    fn after_clause(&self, span: &Span) -> Range<usize> {
+        let Some(close) = span.close else {
+            return 0..0;
+        };
+        let after = self.after_window(close);
+        let ends_sentence = self.chars.get(span.content.end.saturating_sub(1)) == Some(&'.');
+        let capital = self
+            .word(after.start)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        if ends_sentence && capital {
+            0..0
+        } else {
+            after
+        }
     }
 
     /// Whether `span` may inherit `speaker`, the speaker of `previous` (rule
