@@ -327,11 +327,16 @@ impl Gazetteers {
         gender: Option<Gender>,
         single_flag: u32,
     ) {
-        let tokens: Box<[Box<str>]> = segment::tokenize(surface)
-            .iter()
-            .filter_map(|t| surface.get(t.byte_start..t.byte_end))
-            .map(Box::from)
-            .collect();
+        // One plain word needs no tokenizer (most entries: this keeps start-up short).
+        let tokens: Box<[Box<str>]> = if surface.chars().all(char::is_alphabetic) {
+            Box::new([Box::from(surface)])
+        } else {
+            segment::tokenize(surface)
+                .iter()
+                .filter_map(|t| surface.get(t.byte_start..t.byte_end))
+                .map(Box::from)
+                .collect()
+        };
         let Some(first) = tokens.first().cloned() else {
             return;
         };
