@@ -252,6 +252,16 @@ mod tests {
     }
 
     #[test]
+    fn tokenize_splits_clitics() {
+        assert_eq!(
+            words("I'd go; we’re sure they'll've O'Brien's"),
+            [
+                "I", "'d", "go", ";", "we", "’re", "sure", "they'll", "'ve", "O'Brien", "'s"
+            ]
+        );
+    }
+
+    #[test]
     fn tokenize_handles_curly_quotes_hyphens_and_numbers() {
         assert_eq!(
             words("“Putin’s war,” said a high-level aide… 3.5% of $1,000"),
