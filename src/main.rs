@@ -45,14 +45,16 @@ fn read(args: &cli::ReaderArgs) -> Result<ExitCode> {
 }
 
 fn tag(args: &TagArgs) -> Result<ExitCode> {
-    let analyzer = Analyzer::default();
     if args.jsonl {
+        let analyzer = Analyzer::default();
         let stdin = io::stdin().lock();
         let stdout = BufWriter::new(io::stdout().lock());
         let summary = lede::tag::run_jsonl(&analyzer, stdin, stdout, io::stderr().lock())?;
         return Ok(exit_code(summary.failed > 0));
     }
+    // Load before building the analyzer, so bad input fails fast.
     let (articles, failed) = load_all(&args.files)?;
+    let analyzer = Analyzer::default();
     let mut out = BufWriter::new(io::stdout().lock());
     for article in &articles {
         let analysis = analyzer.analyze(article);

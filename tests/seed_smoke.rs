@@ -8,7 +8,8 @@ use std::process::Command;
 use serde_json::Value;
 
 fn seed_path() -> Option<PathBuf> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seed/000_913f011d24c4eda7.txt");
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seed/000_913f011d24c4eda7.txt");
     path.exists().then_some(path)
 }
 
@@ -27,7 +28,11 @@ fn seed_document() -> Option<Value> {
         .env("XDG_CONFIG_HOME", home.path().join("config"))
         .output()
         .expect("run lede");
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let stdout = String::from_utf8(output.stdout).expect("utf-8");
     let mut lines = stdout.lines();
     let doc = serde_json::from_str(lines.next().expect("one document")).expect("JSON document");
@@ -80,9 +85,20 @@ fn seed_has_each_expected_entity_once() {
     ];
     for (kind, name) in expected {
         let found = entity(&doc, kind, name);
-        assert_eq!(found.len(), 1, "{kind} {name}: found {} times in {:#}", found.len(), doc["entities"]);
+        assert_eq!(
+            found.len(),
+            1,
+            "{kind} {name}: found {} times in {:#}",
+            found.len(),
+            doc["entities"]
+        );
     }
-    let aliases = |kind, name| -> Vec<Value> { entity(&doc, kind, name)[0]["aliases"].as_array().cloned().unwrap_or_default() };
+    let aliases = |kind, name| -> Vec<Value> {
+        entity(&doc, kind, name)[0]["aliases"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+    };
     assert!(aliases("person", "Zelenskyy").contains(&Value::from("Zelensky")));
     assert!(aliases("place", "United States").contains(&Value::from("US")));
     assert!(aliases("person", "Donald Trump").contains(&Value::from("Trump")));
@@ -93,13 +109,25 @@ fn seed_has_each_expected_entity_once() {
 fn seed_has_no_boilerplate_or_title_entities() {
     let Some(doc) = seed_document() else { return };
     let names = all_names(&doc);
-    for bad in ["Advertisement", "Photo", "First Lady", "Secretary of State", "Great Accomplishment", "Read more"] {
+    for bad in [
+        "Advertisement",
+        "Photo",
+        "First Lady",
+        "Secretary of State",
+        "Great Accomplishment",
+        "Read more",
+    ] {
         assert!(
             !names.iter().any(|n| n.eq_ignore_ascii_case(bad)),
             "{bad} is an entity or alias: {names:?}"
         );
     }
-    assert!(!doc["body"].as_str().expect("body").contains("Advertisement"));
+    assert!(
+        !doc["body"]
+            .as_str()
+            .expect("body")
+            .contains("Advertisement")
+    );
 }
 
 #[test]
@@ -118,7 +146,11 @@ fn seed_every_trump_mention_but_melania_links_to_donald() {
         .iter()
         .filter(|m| m["field"] == "body")
         .count() as u64;
-    assert_eq!(donald_in_body + 1, trumps_in_body, "every body 'Trump' but Melania's is Donald's");
+    assert_eq!(
+        donald_in_body + 1,
+        trumps_in_body,
+        "every body 'Trump' but Melania's is Donald's"
+    );
     assert!(donald_count >= donald_in_body);
 }
 
@@ -126,12 +158,29 @@ fn seed_every_trump_mention_but_melania_links_to_donald() {
 fn seed_has_exactly_three_attributed_quotes() {
     let Some(doc) = seed_document() else { return };
     let quotes = doc["quotes"].as_array().expect("quotes");
-    let speakers: Vec<&str> = quotes.iter().map(|q| q["speaker"].as_str().unwrap_or("<none>")).collect();
-    assert_eq!(speakers, ["Donald Trump", "Donald Trump", "Andriy Kovalenko"], "{quotes:#?}");
+    let speakers: Vec<&str> = quotes
+        .iter()
+        .map(|q| q["speaker"].as_str().unwrap_or("<none>"))
+        .collect();
+    assert_eq!(
+        speakers,
+        ["Donald Trump", "Donald Trump", "Andriy Kovalenko"],
+        "{quotes:#?}"
+    );
     for quote in quotes {
         let id = quote["speaker_id"].as_str().expect("speaker id");
-        let speaker = doc["entities"].as_array().expect("entities").iter().find(|e| e["id"] == id);
+        let speaker = doc["entities"]
+            .as_array()
+            .expect("entities")
+            .iter()
+            .find(|e| e["id"] == id);
         assert_eq!(speaker.map(|e| &e["name"]), Some(&quote["speaker"]));
     }
-    assert!(quotes[1]["text"].as_str().expect("text").contains("\"inglorious\""), "nested scare quote stays inside");
+    assert!(
+        quotes[1]["text"]
+            .as_str()
+            .expect("text")
+            .contains("\"inglorious\""),
+        "nested scare quote stays inside"
+    );
 }
