@@ -82,7 +82,9 @@ pub fn wrap(gs: &[Grapheme<'_>], width: usize) -> Vec<Range<usize>> {
         } else {
             let opportunity = i > start && {
                 let prev = gs[i - 1];
-                prev.is_space() || prev.is_wide() || g.is_wide()
+                (prev.is_space() || prev.is_wide() || g.is_wide())
+                    && !closes(g.text)
+                    && !opens(prev.text)
             };
             if opportunity {
                 brk = Some(i);
@@ -105,6 +107,33 @@ pub fn wrap(gs: &[Grapheme<'_>], width: usize) -> Vec<Range<usize>> {
         push_trimmed(&mut lines, gs, start..gs.len());
     }
     lines
+}
+
+/// Punctuation that must not start a line (CJK line-breaking rules, kinsoku).
+fn closes(text: &str) -> bool {
+    matches!(
+        text,
+        "。" | "、"
+            | "，"
+            | "．"
+            | "」"
+            | "』"
+            | "）"
+            | "】"
+            | "〉"
+            | "》"
+            | "！"
+            | "？"
+            | "："
+            | "；"
+            | "ー"
+            | "…"
+    )
+}
+
+/// Punctuation that must not end a line.
+fn opens(text: &str) -> bool {
+    matches!(text, "「" | "『" | "（" | "【" | "〈" | "《")
 }
 
 fn push_trimmed(lines: &mut Vec<Range<usize>>, gs: &[Grapheme<'_>], mut range: Range<usize>) {
@@ -184,6 +213,16 @@ mod tests {
     fn newline_is_a_hard_break_and_empty_text_gives_one_line() {
         assert_eq!(lines("a\nb", 10), ["a", "b"]);
         assert_eq!(lines("", 10), [""]);
+    }
+
+    #[test]
+    fn cjk_punctuation_stays_with_its_word() {
+        let out = lines("開いた。「経済」", 6);
+        assert!(
+            out.iter()
+                .all(|l| !l.starts_with('。') && !l.ends_with('「')),
+            "{out:?}"
+        );
     }
 
     #[test]
