@@ -5,11 +5,14 @@ mod body;
 mod detect;
 mod error;
 mod json;
+mod layout;
 mod markdown;
 mod meta;
 mod plain;
+mod rules;
 pub mod sanitize;
 mod source;
+mod tidy;
 
 use std::path::Path;
 
@@ -17,6 +20,7 @@ use serde::{Deserialize, Serialize};
 
 pub use detect::{Format, detect_format};
 pub use error::LoadError;
+pub use meta::parse_date;
 pub use source::{DEFAULT_MAX_SIZE, max_size_from_env};
 
 /// How an article was stored before lede read it (`source_format` in the JSON document).
@@ -254,4 +258,21 @@ impl Loaded {
             articles: vec![article],
         }
     }
+}
+
+/// Rejects an article with no text left at all (a file of nothing but
+/// boilerplate or control characters), naming the file.
+fn require_text(origin: &str, article: Article) -> Result<Article, LoadError> {
+    let empty = article.body.is_empty()
+        && article.title.is_none()
+        && article.captions.is_empty()
+        && article.related.is_empty();
+    if empty {
+        return Err(LoadError::NotAnArticle {
+            path: origin.to_owned(),
+            message: "no article text (only whitespace, control characters or boilerplate)"
+                .to_owned(),
+        });
+    }
+    Ok(article)
 }

@@ -212,3 +212,144 @@ pub fn entity_order(analysis: &Analysis) -> Vec<usize> {
     });
     order
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nlp::{Analyzer, Doc, EntityKind, EntitySpan, Tagger};
+
+    /// Tags every "Jane Roe" and lone "Roe" as a person (the real tagger is
+    /// not needed to test the document shape).
+    struct RoeTagger;
+
+    impl Tagger for RoeTagger {
+        fn tag(&self, doc: &Doc) -> Vec<EntitySpan> {
+            let n = doc.tokens().len();
+            let mut spans = Vec::new();
+            let mut i = 0;
+            while i < n {
+                let full =
+                    doc.token_text(i) == "Jane" && i + 1 < n && doc.token_text(i + 1) == "Roe";
+                let len = if full {
+                    2
+                } else {
+                    usize::from(doc.token_text(i) == "Roe")
+                };
+                if len > 0 {
+                    spans.push(EntitySpan {
+                        tokens: i..i + len,
+                        kind: EntityKind::Person,
+                        title: None,
+                    });
+                }
+                i += len.max(1);
+            }
+            spans
+        }
+    }
+
+    fn sample_document() -> ArticleDocument {
+        let text = "Bridge reopens\n\nJane Roe opened the bridge on Monday.\n\n\
+                    \"Nobody will wait at the river again,\" Jane Roe said.";
+        let article = crate::article::load_bytes("bridge.txt", text.as_bytes()).expect("loads");
+        let analysis = Analyzer::with_tagger(Box::new(RoeTagger)).analyze(&article);
+        ArticleDocument::new(&article, &analysis)
+    }
+
+    fn keys(value: &serde_json::Value) -> Vec<&str> {
+        let mut keys: Vec<&str> = value
+            .as_object()
+            .map(|o| o.keys().map(String::as_str).collect())
+            .unwrap_or_default();
+        keys.sort_unstable();
+        keys
+    }
+
+    fn sorted(mut list: Vec<&str>) -> Vec<&str> {
+        list.sort_unstable();
+        list
+    }
+
+    #[test]
+    fn document_round_trips_through_json() {
+        let document = sample_document();
+        assert_eq!(document.quotes.len(), 1, "{document:?}");
+        assert!(!document.entities.is_empty());
+        let json = serde_json::to_string(&document).expect("serializes");
+        let back: ArticleDocument = serde_json::from_str(&json).expect("deserializes");
+        assert_eq!(back, document);
+    }
+
+    #[test]
+    fn document_has_exactly_the_design_keys() {
+        let value = serde_json::to_value(sample_document()).expect("serializes");
+        assert_eq!(
+            keys(&value),
+            sorted(vec![
+                "format",
+                "version",
+                "id",
+                "source_format",
+                "title",
+                "byline",
+                "date",
+                "date_raw",
+                "source",
+                "url",
+                "origin",
+                "body",
+                "captions",
+                "related",
+                "paragraphs",
+                "entities",
+                "quotes",
+            ])
+        );
+        assert_eq!(value["format"], "lede-article");
+        assert_eq!(value["version"], 1);
+        assert_eq!(keys(&value["paragraphs"][0]), ["end", "kind", "start"]);
+        let entity = &value["entities"][0];
+        assert_eq!(
+            keys(entity),
+            sorted(vec!["id", "name", "kind", "aliases", "count", "mentions"])
+        );
+        assert_eq!(entity["kind"], "person");
+        assert_eq!(
+            keys(&entity["mentions"][0]),
+            ["end", "field", "start", "text"]
+        );
+        let quote = &value["quotes"][0];
+        assert_eq!(
+            keys(quote),
+            sorted(vec![
+                "id",
+                "field",
+                "start",
+                "end",
+                "text",
+                "speaker_id",
+                "speaker",
+                "cue"
+            ])
+        );
+        assert_eq!(quote["field"], "body");
+        assert_eq!(quote["speaker"], "Jane Roe");
+        assert_eq!(quote["speaker_id"], entity["id"]);
+        assert_eq!(keys(&quote["cue"]), ["end", "start", "text"]);
+        assert_eq!(quote["cue"]["text"], "said");
+    }
+
+    #[test]
+    fn quote_offsets_index_the_body_in_chars() {
+        let document = sample_document();
+        let quote = &document.quotes[0];
+        let by_chars: String = document
+            .body
+            .chars()
+            .skip(quote.start)
+            .take(quote.end - quote.start)
+            .collect();
+        assert_eq!(by_chars, quote.text);
+        assert_eq!(quote.text, "Nobody will wait at the river again,");
+    }
+}

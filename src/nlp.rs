@@ -85,6 +85,13 @@ pub struct EntitySpan {
 pub trait Tagger: Send + Sync {
     /// Non-overlapping spans in token order.
     fn tag(&self, doc: &Doc) -> Vec<EntitySpan>;
+
+    /// Spans for all fields of one article (one list per doc, same order). A
+    /// tagger may share evidence across fields (a name seen in full in the body
+    /// makes a bare surname in a headline a name); the default tags each alone.
+    fn tag_all(&self, docs: &[&Doc]) -> Vec<Vec<EntitySpan>> {
+        docs.iter().map(|d| self.tag(d)).collect()
+    }
 }
 
 /// One analysed text field.
@@ -231,7 +238,8 @@ impl Analyzer {
     }
 
     fn analyze_docs(&self, docs: Vec<FieldDoc>) -> Analysis {
-        let spans: Vec<Vec<EntitySpan>> = docs.iter().map(|d| self.tagger.tag(&d.doc)).collect();
+        let doc_refs: Vec<&Doc> = docs.iter().map(|d| &d.doc).collect();
+        let spans: Vec<Vec<EntitySpan>> = self.tagger.tag_all(&doc_refs);
         let (mentions, entities) = link::link(&docs, &spans);
         let quotes = docs
             .iter()

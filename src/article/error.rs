@@ -55,6 +55,18 @@ pub enum LoadError {
         /// What serde_json said.
         message: String,
     },
+    /// A JSON Lines line that does not parse.
+    #[error("{path}: line {line}: invalid JSON at column {column}: {message}")]
+    JsonLine {
+        /// The path as given.
+        path: String,
+        /// 1-based line of the file.
+        line: usize,
+        /// 1-based column within the line.
+        column: usize,
+        /// What serde_json said.
+        message: String,
+    },
     /// Well-formed input that is not an article (e.g. a JSON number).
     #[error("{path}: {message}")]
     NotAnArticle {

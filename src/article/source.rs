@@ -73,24 +73,14 @@ fn io_error(name: &str, e: std::io::Error) -> LoadError {
 
 /// Rejects empty and binary input (sniffing the first 8 KiB).
 pub(crate) fn check_not_empty_or_binary(name: &str, bytes: &[u8]) -> Result<(), LoadError> {
-    if bytes.iter().all(u8::is_ascii_whitespace) {
+    let text = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    if text.iter().all(u8::is_ascii_whitespace) {
         return Err(LoadError::Empty {
             path: name.to_owned(),
         });
     }
-    let head = &bytes[..bytes.len().min(8192)];
-    let what = if head.starts_with(&[0x1f, 0x8b]) {
-        Some("gzip data")
-    } else if head.starts_with(b"%PDF") {
-        Some("PDF")
-    } else if head.starts_with(b"PK\x03\x04") {
-        Some("zip archive")
-    } else if head.contains(&0) && !is_utf16(head) {
-        Some("NUL bytes")
-    } else {
-        None
-    };
-    match what {
+    let head = bytes.get(..bytes.len().min(8192)).unwrap_or(bytes);
+    match binary_kind(head) {
         Some(what) => Err(LoadError::Binary {
             path: name.to_owned(),
             what: what.to_owned(),
@@ -99,12 +89,46 @@ pub(crate) fn check_not_empty_or_binary(name: &str, bytes: &[u8]) -> Result<(), 
     }
 }
 
+/// What the first bytes of a file say it is, when that is not text.
+fn binary_kind(head: &[u8]) -> Option<&'static str> {
+    const MAGIC: [(&[u8], &str); 10] = [
+        (&[0x1f, 0x8b], "gzip data"),
+        (b"%PDF", "PDF"),
+        (b"PK\x03\x04", "zip archive"),
+        (b"\x7fELF", "ELF executable"),
+        (b"\x89PNG", "PNG image"),
+        (&[0xff, 0xd8, 0xff], "JPEG image"),
+        (b"GIF8", "GIF image"),
+        (b"BZh", "bzip2 data"),
+        (&[0xfd, b'7', b'z', b'X', b'Z'], "xz data"),
+        (&[0x28, 0xb5, 0x2f, 0xfd], "zstd data"),
+    ];
+    if let Some((_, what)) = MAGIC.iter().find(|(magic, _)| head.starts_with(magic)) {
+        return Some(what);
+    }
+    if is_utf16(head) {
+        return None;
+    }
+    if head.contains(&0) {
+        return Some("NUL bytes");
+    }
+    let control = head
+        .iter()
+        .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b)) || b == 0x7f)
+        .count();
+    (control * 10 > head.len()).then_some("mostly control bytes")
+}
+
 fn is_utf16(head: &[u8]) -> bool {
     head.starts_with(&[0xff, 0xfe]) || head.starts_with(&[0xfe, 0xff])
 }
 
-/// Decodes UTF-8 (a UTF-8 BOM is dropped), lossily with a warning naming the file.
+/// Decodes UTF-8 (a UTF-8 BOM is dropped), or UTF-16 with a BOM; invalid
+/// input is decoded lossily with a warning naming the file.
 pub(crate) fn decode(name: &str, bytes: &[u8]) -> (String, Vec<String>) {
+    if is_utf16(bytes) {
+        return decode_utf16(name, bytes);
+    }
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => (text.to_owned(), Vec::new()),
@@ -114,5 +138,77 @@ pub(crate) fn decode(name: &str, bytes: &[u8]) -> (String, Vec<String>) {
                 "{name}: invalid UTF-8, undecodable bytes replaced with U+FFFD"
             )],
         ),
+    }
+}
+
+fn decode_utf16(name: &str, bytes: &[u8]) -> (String, Vec<String>) {
+    let little = bytes.starts_with(&[0xff, 0xfe]);
+    let units: Vec<u16> = bytes
+        .get(2..)
+        .unwrap_or(&[])
+        .chunks(2)
+        .map(|pair| match (pair, little) {
+            ([a, b], true) => u16::from_le_bytes([*a, *b]),
+            ([a, b], false) => u16::from_be_bytes([*a, *b]),
+            _ => 0xfffd,
+        })
+        .collect();
+    let lossy =
+        char::decode_utf16(units.iter().copied()).any(|r| r.is_err()) || bytes.len() % 2 != 0;
+    let text = String::from_utf16_lossy(&units);
+    let warnings = if lossy {
+        vec![format!(
+            "{name}: invalid UTF-16, undecodable units replaced with U+FFFD"
+        )]
+    } else {
+        Vec::new()
+    };
+    (text, warnings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn binary_inputs_are_named() {
+        let cases: [(&[u8], &str); 7] = [
+            (b"\x1f\x8b\x08\x00rest", "gzip"),
+            (b"%PDF-1.7\n", "PDF"),
+            (b"PK\x03\x04zip", "zip"),
+            (b"\x7fELF\x02\x01", "ELF"),
+            (b"\x89PNG\r\n\x1a\n", "PNG"),
+            (b"text\0with nul", "NUL"),
+            (b"\x01\x02\x03\x04\x05abc\x06\x07", "control"),
+        ];
+        for (bytes, what) in cases {
+            let err = check_not_empty_or_binary("f", bytes)
+                .err()
+                .map(|e| e.to_string());
+            assert!(err.unwrap_or_default().contains(what), "{what}");
+        }
+        assert!(check_not_empty_or_binary("f", b"plain \x1b[31mred\x1b[0m text").is_ok());
+        assert!(check_not_empty_or_binary("f", b"\xef\xbb\xbf \n").is_err());
+    }
+
+    #[test]
+    fn utf16_is_decoded() {
+        let mut bytes = vec![0xff, 0xfe];
+        for unit in "Hi \u{e9}".encode_utf16() {
+            bytes.extend(unit.to_le_bytes());
+        }
+        assert!(check_not_empty_or_binary("f", &bytes).is_ok());
+        assert_eq!(decode("f", &bytes), ("Hi \u{e9}".to_owned(), Vec::new()));
+    }
+
+    #[test]
+    fn invalid_utf8_warns_with_the_name() {
+        let (text, warnings) = decode("f.txt", b"caf\xe9 ok");
+        assert_eq!(text, "caf\u{fffd} ok");
+        assert!(
+            warnings
+                .first()
+                .is_some_and(|w| w.starts_with("f.txt: invalid UTF-8"))
+        );
     }
 }

@@ -104,10 +104,10 @@ fn push_word(pieces: &mut Vec<Range<usize>>, text: &str, start: usize, word: &st
 fn merge_periods_and_dashes(text: &str, pieces: Vec<Range<usize>>) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::with_capacity(pieces.len());
     for piece in pieces {
-        let piece_text = &text[piece.clone()];
+        let piece_text = text.get(piece.clone()).unwrap_or("");
         if let Some(prev) = out.last_mut() {
             let adjacent = prev.end == piece.start;
-            let prev_text = &text[prev.clone()];
+            let prev_text = text.get(prev.clone()).unwrap_or("");
             let same_run = matches!(piece_text, "." | "-")
                 && !prev_text.is_empty()
                 && prev_text.chars().all(|c| c.to_string() == piece_text);
@@ -138,12 +138,14 @@ fn to_tokens(text: &str, pieces: &[Range<usize>]) -> Vec<Token> {
     let mut char_pos = 0;
     let mut byte_pos = 0;
     for (i, piece) in pieces.iter().enumerate() {
-        char_pos += text[byte_pos..piece.start].chars().count();
+        char_pos += text
+            .get(byte_pos..piece.start)
+            .map_or(0, |g| g.chars().count());
         let start = char_pos;
-        char_pos += text[piece.clone()].chars().count();
+        char_pos += text.get(piece.clone()).map_or(0, |p| p.chars().count());
         byte_pos = piece.end;
         let gap_end = pieces.get(i + 1).map_or(text.len(), |next| next.start);
-        let gap = &text[piece.end..gap_end];
+        let gap = text.get(piece.end..gap_end).unwrap_or("");
         tokens.push(Token {
             byte_start: piece.start,
             byte_end: piece.end,
@@ -162,7 +164,7 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     let word = |i: usize| {
         tokens
             .get(i)
-            .map_or("", |t| &text[t.byte_start..t.byte_end])
+            .map_or("", |t| text.get(t.byte_start..t.byte_end).unwrap_or(""))
     };
     let mut out = Vec::new();
     let mut start = 0;
@@ -229,7 +231,7 @@ mod tests {
     fn words(text: &str) -> Vec<&str> {
         tokenize(text)
             .iter()
-            .map(|t| &text[t.byte_start..t.byte_end])
+            .map(|t| text.get(t.byte_start..t.byte_end).unwrap_or(""))
             .collect()
     }
 
@@ -260,7 +262,7 @@ mod tests {
         let text = "Zelenskyy 🇺🇦 met 習近平 in Kyiv.";
         for t in tokenize(text) {
             let by_chars: String = text.chars().skip(t.start).take(t.end - t.start).collect();
-            assert_eq!(by_chars, &text[t.byte_start..t.byte_end]);
+            assert_eq!(Some(by_chars.as_str()), text.get(t.byte_start..t.byte_end));
         }
     }
 
@@ -270,7 +272,10 @@ mod tests {
         let tokens = tokenize(text);
         let sents: Vec<&str> = sentences(text, &tokens)
             .into_iter()
-            .map(|r| &text[tokens[r.start].byte_start..tokens[r.end - 1].byte_end])
+            .map(|r| {
+                text.get(tokens[r.start].byte_start..tokens[r.end - 1].byte_end)
+                    .unwrap_or("")
+            })
             .collect();
         assert_eq!(
             sents,

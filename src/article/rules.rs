@@ -1,0 +1,323 @@
+//! Whole-line rules for pasted news text (research note section 2.4): each
+//! looks at one short, complete line and never at a line opening with a quote
+//! mark, which is always body text.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Longest line (in chars) a caption or credit rule accepts.
+const CAPTION_MAX_CHARS: usize = 300;
+/// Most words a subheading may have.
+const HEADING_MAX_WORDS: usize = 10;
+
+/// A compiled rule. The patterns are literals that the unit tests exercise, so
+/// `None` (a pattern that failed to compile) only happens in a broken build, and
+/// then the rule simply never matches instead of panicking.
+type Rule = LazyLock<Option<Regex>>;
+
+fn regex(pattern: &str) -> Option<Regex> {
+    Regex::new(pattern).ok()
+}
+
+fn is_match(rule: &Rule, text: &str) -> bool {
+    rule.as_ref().is_some_and(|re| re.is_match(text))
+}
+
+fn captures<'t>(rule: &Rule, text: &'t str) -> Option<regex::Captures<'t>> {
+    rule.as_ref()?.captures(text)
+}
+
+static BOILERPLATE: Rule = LazyLock::new(|| {
+    regex(
+        r"(?i)^(advertisement|advert|ads?|sponsored( content)?|paid (content|post)|skip advertisement|story continues below( advertisement)?|article continues below( advertisement)?|continue reading( the main story)?|share( this( article| story| page)?)?|share on \w+|copy link|print|listen to (this|the) article|loading\.*|scroll to continue|subscribe\b.{0,80}|sign up\b.{0,80}|follow us on .{1,40}|all rights reserved|(©|copyright)\s*\d{4}\b.{0,80}|anzeige|werbung|publicité|реклама)[.!:]?$",
+    )
+});
+
+static CAPTION: Rule = LazyLock::new(|| {
+    regex(
+        r"(?i)^(?:.{0,250}?(?:[.|/—–(]|\s-)\s*)?\(?(?:photos?|photograph|images?|pictures?|pic|illustration|videos?|graphic|credit)(?:\s+credit)?\s*(?::|by\b|courtesy\b|/)\s*\S",
+    )
+});
+
+static CAPTION_START: Rule = LazyLock::new(|| {
+    regex(
+        r"(?i)^(screenshot|screengrab|screen grab|illustrative (photo|image|picture)|file (photo|picture|image)|archive photo|collage)\b",
+    )
+});
+
+static AGENCY: Rule = LazyLock::new(|| {
+    regex(
+        r"^(Reuters|AP|AFP|EPA|EPA-EFE|Getty Images|PA Media|PA|Bloomberg|Shutterstock|Associated Press|Agence France-Presse)(\s*/\s*.{1,60})?$",
+    )
+});
+
+static RELATED: Rule = LazyLock::new(|| {
+    regex(
+        r"(?i)^(read more|read also|also read|read next|related|related (articles?|stories|news|coverage|reading)|see also|more on this( story| topic)?|recommended( reading)?|most read|further reading|you (may|might) also like|more stories|more news)(\s*[:.\-–—]\s*|\s*$)(.*)$",
+    )
+});
+
+static BYLINE: Rule =
+    LazyLock::new(|| regex(r"(?i)^(?:by|written by|words by|author:|authors:)\s+(.+)$"));
+
+static SOURCE_LINE: Rule =
+    LazyLock::new(|| regex(r"(?i)^(?:source|via|publisher|published by)\s*:\s*(.{1,80})$"));
+
+static DATELINE: Rule = LazyLock::new(|| {
+    regex(
+        r"^([\p{Lu}][\p{L} .'-]{1,40}?(?:,\s*[\p{L}0-9 .'-]{1,30})?)\s*\(([^()]{2,40})\)\s*[-–—]+\s*",
+    )
+});
+
+/// Whether a line opens with a quote mark (and so is body text whatever it says).
+#[must_use]
+pub(crate) fn starts_with_quote(line: &str) -> bool {
+    line.trim_start().starts_with([
+        '"', '“', '”', '„', '«', '»', '‘', '’', '\'', '‹', '›', '「', '『',
+    ])
+}
+
+/// Whether a line ends like a sentence (or a quotation does).
+#[must_use]
+pub(crate) fn ends_with_terminal(line: &str) -> bool {
+    line.trim_end()
+        .trim_end_matches(['"', '”', '’', '\'', '»', ')'])
+        .ends_with(['.', '!', '?', ':', ';', ',', '…'])
+}
+
+fn word_count(line: &str) -> usize {
+    line.split_whitespace().count()
+}
+
+/// A lone boilerplate line ("Advertisement", "Share this article", "Subscribe
+/// to our channel") that is dropped.
+#[must_use]
+pub(crate) fn is_boilerplate(line: &str) -> bool {
+    let line = line.trim().trim_matches(['-', '–', '—', '|', '*', ' ']);
+    !starts_with_quote(line) && word_count(line) <= 14 && is_match(&BOILERPLATE, line)
+}
+
+/// A photo caption or credit line ("Donald Trump. Photo: Reuters", "(Photo by
+/// X/AP)", "Screenshot of the post", "Getty Images/AFP").
+#[must_use]
+pub(crate) fn is_caption(line: &str) -> bool {
+    let line = line.trim();
+    if starts_with_quote(line) || line.chars().count() > CAPTION_MAX_CHARS {
+        return false;
+    }
+    is_match(&CAPTION, line)
+        || (is_match(&CAPTION_START, line) && word_count(line) <= 30)
+        || (is_match(&AGENCY, line) && line.contains('/'))
+}
+
+/// A bare news agency name on its own line ("Reuters").
+#[must_use]
+pub(crate) fn is_agency(line: &str) -> bool {
+    is_match(&AGENCY, line.trim())
+}
+
+/// What a "Read more" style line holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Related {
+    /// The label alone: the headlines follow on their own lines.
+    Label,
+    /// Label and headline on one line ("Read also: Talks resume").
+    Inline(String),
+}
+
+/// A "Read more:", "Related:", "See also:" line.
+#[must_use]
+pub(crate) fn related(line: &str) -> Option<Related> {
+    let line = line.trim();
+    if starts_with_quote(line) || line.chars().count() > 200 {
+        return None;
+    }
+    let caps = captures(&RELATED, line)?;
+    let tail = caps.get(caps.len() - 1).map_or("", |m| m.as_str()).trim();
+    if tail.is_empty() {
+        Some(Related::Label)
+    } else {
+        Some(Related::Inline(tail.to_owned()))
+    }
+}
+
+/// The names of a byline ("By Jane Doe and John Roe, Reuters" gives "Jane Doe
+/// and John Roe, Reuters").
+#[must_use]
+pub(crate) fn byline(line: &str) -> Option<String> {
+    let line = line.trim();
+    if starts_with_quote(line) {
+        return None;
+    }
+    let names = captures(&BYLINE, line)?.get(1)?.as_str().trim();
+    let first_upper = names.chars().next().is_some_and(char::is_uppercase);
+    let short = word_count(names) <= 12 && names.chars().count() <= 120;
+    (first_upper && short && !names.ends_with(['.', '!', '?']) || names.ends_with(" Jr."))
+        .then(|| names.to_owned())
+}
+
+/// A "Source: X" line near the top.
+#[must_use]
+pub(crate) fn source_line(line: &str) -> Option<String> {
+    let caps = captures(&SOURCE_LINE, line.trim())?;
+    Some(caps.get(1)?.as_str().trim().to_owned())
+}
+
+/// A wire dateline opening a paragraph, `KYIV, Oct 16 (Reuters) - text`: the
+/// agency and the rest of the paragraph.
+#[must_use]
+pub(crate) fn dateline(paragraph: &str) -> Option<(String, String)> {
+    let caps = captures(&DATELINE, paragraph)?;
+    let agency = caps.get(2)?.as_str().trim();
+    let rest = paragraph.get(caps.get(0)?.end()..)?.trim();
+    let agency_like =
+        agency.chars().next().is_some_and(char::is_uppercase) && word_count(agency) <= 4;
+    (agency_like && !rest.is_empty()).then(|| (agency.to_owned(), rest.to_owned()))
+}
+
+/// A short line that could be a subheading or headline: a few words, starting
+/// with a capital or digit, no terminal punctuation, not a quote.
+#[must_use]
+pub(crate) fn is_heading_like(line: &str) -> bool {
+    let line = line.trim();
+    let words = word_count(line);
+    (1..=HEADING_MAX_WORDS).contains(&words)
+        && line.chars().count() <= 90
+        && line
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && line.chars().any(char::is_alphabetic)
+        && !starts_with_quote(line)
+        && !ends_with_terminal(line)
+        && !line.ends_with(['"', '”', '’', '»'])
+}
+
+/// A headline for the title: like a subheading but up to twenty words, and a
+/// question or exclamation mark may end it.
+#[must_use]
+pub(crate) fn is_headline_like(line: &str) -> bool {
+    let line = line.trim();
+    let words = word_count(line);
+    let body = line.trim_end_matches(['?', '!']);
+    (1..=20).contains(&words)
+        && line.chars().count() <= 200
+        && line
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && !starts_with_quote(line)
+        && !ends_with_terminal(body)
+}
+
+/// A short line that reads as a related headline after a "Read more" label.
+#[must_use]
+pub(crate) fn is_related_headline(line: &str) -> bool {
+    let words = word_count(line);
+    (1..=30).contains(&words) && line.chars().count() <= 250
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boilerplate_lines() {
+        for line in [
+            "Advertisement",
+            "ADVERTISEMENT",
+            "Sponsored",
+            "Share this article",
+            "Subscribe to our Telegram channel",
+            "- Advertisement -",
+            "© 2025 Example News",
+        ] {
+            assert!(is_boilerplate(line), "{line}");
+        }
+        for line in [
+            "Advertisement revenue fell sharply in the third quarter, the company said.",
+            "\"Subscribe,\" he said.",
+            "Shares fell 3%.",
+        ] {
+            assert!(!is_boilerplate(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn caption_lines() {
+        for line in [
+            "Donald Trump. Photo: Reuters",
+            "Photo: Reuters",
+            "Image: Getty",
+            "(Photo by Jane Doe/AP)",
+            "Screenshot of Donald Trump's post",
+            "Rescuers at the site | Photo: State Emergency Service",
+            "Getty Images/AFP",
+            "Protesters in Kyiv (Photo: EPA)",
+        ] {
+            assert!(is_caption(line), "{line}");
+        }
+        for line in [
+            "He posted a photo: it showed the two men shaking hands.",
+            "\"Photo: nothing,\" she said.",
+            "The photographer said the images were genuine.",
+            "Reuters",
+        ] {
+            assert!(!is_caption(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn related_lines() {
+        assert_eq!(related("Read more:"), Some(Related::Label));
+        assert_eq!(related("See also"), Some(Related::Label));
+        assert_eq!(
+            related("Read also: Talks resume in Geneva"),
+            Some(Related::Inline("Talks resume in Geneva".into()))
+        );
+        assert_eq!(related("Related coverage:"), Some(Related::Label));
+        assert_eq!(related("Relatedness is hard to measure."), None);
+        assert_eq!(related("\"Read more,\" she urged."), None);
+    }
+
+    #[test]
+    fn byline_and_source_lines() {
+        assert_eq!(byline("By Jane Doe").as_deref(), Some("Jane Doe"));
+        assert_eq!(
+            byline("By Jane Doe and John Roe, Reuters").as_deref(),
+            Some("Jane Doe and John Roe, Reuters")
+        );
+        assert_eq!(byline("by the way, nothing happened."), None);
+        assert_eq!(byline("\"By God,\" he said"), None);
+        assert_eq!(source_line("Source: Reuters").as_deref(), Some("Reuters"));
+        assert!(is_agency("Reuters"));
+    }
+
+    #[test]
+    fn dateline_splits_agency() {
+        assert_eq!(
+            dateline("KYIV, Oct 16 (Reuters) - Ukraine said on Thursday it was ready."),
+            Some((
+                "Reuters".into(),
+                "Ukraine said on Thursday it was ready.".into()
+            ))
+        );
+        assert_eq!(
+            dateline("The talks (which lasted hours) - were long."),
+            None
+        );
+    }
+
+    #[test]
+    fn heading_shapes() {
+        assert!(is_heading_like("Ukraine's reaction"));
+        assert!(is_heading_like(
+            "Results of the conversation between Trump and Putin"
+        ));
+        assert!(!is_heading_like("It lasted more than two hours."));
+        assert!(!is_heading_like("\"No comment\""));
+        assert!(!is_heading_like("lowercase start"));
+        assert!(is_headline_like("Will the talks work?"));
+    }
+}
