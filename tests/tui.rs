@@ -328,7 +328,7 @@ fn files_without_list_quit_on_back_and_help_closes_first() {
     let mut app = app(vec![small("One", 2)], Start::Reader, 100, 30);
     app.update(Action::ToggleHelp);
     assert!(app.help_visible());
-    app.update(Action::Down); // ignored under the help
+    app.update(Action::Down); // scrolls the help (if taller), not the text
     assert_eq!(app.reader().unwrap().top(), 0);
     assert_eq!(app.update(Action::Back), Effect::Continue);
     assert!(!app.help_visible());
@@ -418,6 +418,25 @@ fn every_screen_draws_at_every_size() {
             }
         }
     }
+}
+
+#[test]
+fn help_scrolls_on_short_terminals() {
+    let mut app = app(vec![small("One", 2)], Start::Reader, 60, 8);
+    app.update(Action::ToggleHelp);
+    let before = screen_text(&app, 60, 8);
+    assert!(before.contains("down one line"));
+    app.update(Action::Bottom); // ignored: not a help scroll
+    app.update(Action::PageDown);
+    app.update(Action::PageDown);
+    app.update(Action::PageDown);
+    app.update(Action::PageDown);
+    let after = screen_text(&app, 60, 8);
+    assert!(!after.contains("down one line"));
+    assert!(after.contains("suspend"), "{after}");
+    app.update(Action::ToggleHelp);
+    app.update(Action::ToggleHelp);
+    assert_eq!(app.help_offset(), 0);
 }
 
 #[test]

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use ratatui::layout::{Position, Rect};
 
 use crate::article::Article;
-use crate::nlp::Analysis;
+use crate::nlp::{Analysis, EntityKind};
 
 use super::action::Action;
 use super::keymap::Keymap;
@@ -76,6 +76,7 @@ pub struct App {
     focus: Focus,
     sidebar_pref: Option<bool>,
     help: bool,
+    help_offset: usize,
     help_rows: Vec<(String, &'static str)>,
     area: Rect,
     notice: Option<String>,
@@ -100,6 +101,7 @@ impl App {
             focus: Focus::Text,
             sidebar_pref: None,
             help: false,
+            help_offset: 0,
             help_rows: keymap.help(),
             area: Rect::new(0, 0, 80, 24),
             notice: None,
@@ -125,9 +127,12 @@ impl App {
             }
             Action::Quit => return Effect::Quit,
             Action::Suspend => return Effect::Suspend,
-            Action::ToggleHelp => self.help = !self.help,
+            Action::ToggleHelp => {
+                self.help = !self.help;
+                self.help_offset = 0;
+            }
             Action::Back => return self.back(),
-            _ if self.help => {}
+            _ if self.help => self.scroll_help(action),
             _ => match self.screen {
                 Screen::List => self.update_list(action),
                 Screen::Reader => self.update_reader(action),
@@ -145,6 +150,21 @@ impl App {
             return Effect::Quit;
         }
         Effect::Continue
+    }
+
+    /// Scrolls the help when it is taller than the screen; other actions
+    /// wait until it is closed.
+    fn scroll_help(&mut self, action: Action) {
+        let max = (self.help_rows.len() + 2).saturating_sub(usize::from(self.area.height));
+        let delta: isize = match action {
+            Action::Down => 1,
+            Action::Up => -1,
+            Action::PageDown | Action::HalfPageDown => 5,
+            Action::PageUp | Action::HalfPageUp => -5,
+            Action::Scroll { lines, .. } => lines.into(),
+            _ => 0,
+        };
+        self.help_offset = self.help_offset.saturating_add_signed(delta).min(max);
     }
 
     // ----- list -----
@@ -498,6 +518,12 @@ impl App {
         self.help
     }
 
+    /// First help row shown (the help scrolls on short terminals).
+    #[must_use]
+    pub fn help_offset(&self) -> usize {
+        self.help_offset
+    }
+
     /// Key and description rows of the help.
     #[must_use]
     pub fn help_rows(&self) -> &[(String, &'static str)] {
@@ -561,7 +587,11 @@ impl App {
         match self.reader.as_ref()?.target? {
             Target::Entity { entity, index } => {
                 let e = analysis.entities.get(entity)?;
-                let short = e.name.split_whitespace().last().unwrap_or(&e.name);
+                // People go by surname ("Putin 3/7"); other names stay whole.
+                let short = match e.kind {
+                    EntityKind::Person => e.name.split_whitespace().last().unwrap_or(&e.name),
+                    _ => &e.name,
+                };
                 Some(format!("{short} {}/{}", index + 1, e.mentions.len()))
             }
             Target::Quote(q) => Some(format!("Quote {}/{}", q + 1, analysis.quotes.len())),

@@ -37,6 +37,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let inner_width = usize::from(inner.width);
     let key_width = key_width.min(inner_width / 2);
     let lines: Vec<Line> = (rows.iter())
+        .skip(app.help_offset())
         .map(|(keys, description)| {
             let keys = truncate(keys, key_width.saturating_sub(1));
             let pad = key_width.saturating_sub(keys.width());
