@@ -97,8 +97,12 @@ fn event_loop(
 ) -> io::Result<()> {
     resize(guard, app)?;
     let mut first_frame = true;
+    let mut dirty = true;
     loop {
-        guard.terminal.draw(|frame| ui::draw(app, frame))?;
+        if dirty {
+            guard.terminal.draw(|frame| ui::draw(app, frame))?;
+            dirty = false;
+        }
         if first_frame {
             first_frame = false;
             assert!(
@@ -112,10 +116,12 @@ fn event_loop(
         if stop.load(Ordering::Relaxed) {
             return Ok(());
         }
+        // Every event of a burst is applied, then the screen is drawn once.
         for event in event::read_batch(TICK)? {
             let Some(action) = event::to_action(&event, keymap) else {
                 continue;
             };
+            dirty = true;
             match app.update(action) {
                 Effect::Continue => {}
                 Effect::Quit => return Ok(()),

@@ -140,3 +140,31 @@ impl Theme {
         self.pick(Style::new().fg(Color::DarkGray))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn without_colour_every_mark_keeps_a_distinct_modifier() {
+        let theme = Theme { color: false };
+        let styles: Vec<Style> = EntityKind::ALL.iter().map(|&k| theme.entity(k)).collect();
+        for style in &styles {
+            assert_eq!((style.fg, style.bg), (None, None));
+            assert!(!style.add_modifier.is_empty());
+        }
+        assert_ne!(styles[0].add_modifier, styles[1].add_modifier);
+        assert_ne!(styles[1].add_modifier, styles[2].add_modifier);
+        assert_ne!(styles[0].add_modifier, styles[2].add_modifier);
+        assert_eq!(theme.status().bg, None);
+    }
+
+    #[test]
+    fn colour_uses_the_16_ansi_colours() {
+        let theme = Theme::default();
+        for kind in EntityKind::ALL {
+            let fg = theme.entity(kind).fg;
+            assert!(!matches!(fg, Some(Color::Rgb(..) | Color::Indexed(_))));
+        }
+    }
+}
