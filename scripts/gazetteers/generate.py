@@ -174,6 +174,11 @@ def countries():
     return [f"{k}\t{v}" if k != v else k for k, v in sorted(rows.items())]
 
 
+# US postal codes that are also English words or common abbreviations.
+AMBIGUOUS_US_CODES = {"IN", "OR", "ME", "OK", "HI", "OH", "AL", "MA", "PA", "DE", "CO", "ID",
+                      "MS", "MO", "AS", "GU", "MP", "UM", "VI", "AR", "LA", "MD", "MT", "SD",
+                      "ND", "NE", "VA", "WA", "UT"}
+
 SUBDIVISION_COUNTRIES = ["US", "CA", "AU", "IN", "DE", "UA", "CN", "MX", "BR", "GB", "ES", "IT", "FR", "NG", "PK", "JP"]
 
 
@@ -189,6 +194,11 @@ def subdivisions():
             if "," in name or "(" in name:
                 continue
             out.append(name)
+            # US postal codes ("NY", "DC") name their state.
+            if cc == "US" and s.code.split("-")[1] not in AMBIGUOUS_US_CODES:
+                out.append(f"{s.code.split('-')[1]}\t{name}")
+    out.append("NYC\tNew York City")
+    out.append("D.C.\tDistrict of Columbia")
     return sorted(dedup(out))
 
 
@@ -271,7 +281,7 @@ def main():
         "countries.txt",
         [
             "Countries: ISO 3166-1 names, common and official names from the PyPI package",
-            f"`pycountry` {version('pycountry')} (data from Debian iso-codes, LGPL 2.1+),",
+            f"`pycountry` {version('pycountry')} (data from Debian iso-codes, licence LGPL 2.1+),",
             "plus short forms and common names written for lede (US, U.S., UK, UAE, DRC...).",
             "Format: `surface form<TAB>canonical name`, or one name when they are equal.",
         ],
@@ -283,7 +293,8 @@ def main():
             "Top-level subdivisions (states, provinces, oblasts...) of "
             + ", ".join(SUBDIVISION_COUNTRIES) + ",",
             f"from ISO 3166-2 in the PyPI package `pycountry` {version('pycountry')}",
-            "(data from Debian iso-codes, LGPL 2.1+).",
+            "(data from Debian iso-codes, licence LGPL 2.1+); US postal codes map to",
+            "their state. Format: `surface form<TAB>canonical name`, or one name.",
         ],
         subdivisions(),
     )
@@ -305,7 +316,7 @@ def main():
             f"lower case (the `web2` list of the PyPI package `english-words` {version('english-words')}),",
             "directly or through a regular inflection (-s, -es, -ed, -ing, -ly, -er, -est).",
             "Webster's 2nd is public domain; wordfreq's data is CC BY-SA 4.0, so this",
-            "selection is distributed under CC BY-SA 4.0. Used to tell title-case common",
+            "selection is distributed under the licence CC BY-SA 4.0. Used to tell title-case common",
             "words (\"Great Accomplishment\") from names.",
         ],
         common_words(40000),

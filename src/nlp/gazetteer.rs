@@ -62,6 +62,10 @@ pub const CITY: u32 = 1 << 14;
 pub const SUBDIVISION: u32 = 1 << 15;
 /// The word alone is a continent, region or landmark.
 pub const REGION: u32 = 1 << 16;
+/// The word ends place names ("... Province", "... Sea").
+pub const PLACE_SUFFIX: u32 = 1 << 17;
+/// The word starts place names ("Lake ...", "Mount ...", "Gulf of ...").
+pub const PLACE_PREFIX: u32 = 1 << 18;
 
 /// What a phrase entry names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -137,6 +141,8 @@ const LANDMARKS: &str = include_str!("../../assets/gazetteers/landmarks.txt");
 const ORGANIZATIONS: &str = include_str!("../../assets/gazetteers/organizations.txt");
 const ORG_SUFFIXES: &str = include_str!("../../assets/gazetteers/org_suffixes.txt");
 const ORG_PREFIXES: &str = include_str!("../../assets/gazetteers/org_prefixes.txt");
+const PLACE_SUFFIXES: &str = include_str!("../../assets/gazetteers/place_suffixes.txt");
+const PLACE_PREFIXES: &str = include_str!("../../assets/gazetteers/place_prefixes.txt");
 const TITLES: &str = include_str!("../../assets/gazetteers/titles.txt");
 const DEMONYMS: &str = include_str!("../../assets/gazetteers/demonyms.txt");
 const NON_ENTITIES: &str = include_str!("../../assets/gazetteers/non_entities.txt");
@@ -155,6 +161,8 @@ pub const FILES: &[(&str, &str)] = &[
     ("organizations.txt", ORGANIZATIONS),
     ("org_suffixes.txt", ORG_SUFFIXES),
     ("org_prefixes.txt", ORG_PREFIXES),
+    ("place_suffixes.txt", PLACE_SUFFIXES),
+    ("place_prefixes.txt", PLACE_PREFIXES),
     ("titles.txt", TITLES),
     ("demonyms.txt", DEMONYMS),
     ("non_entities.txt", NON_ENTITIES),
@@ -199,6 +207,8 @@ impl Gazetteers {
         }
         g.add_words(ORG_SUFFIXES, ORG_SUFFIX);
         g.add_words(ORG_PREFIXES, ORG_PREFIX);
+        g.add_words(PLACE_SUFFIXES, PLACE_SUFFIX);
+        g.add_words(PLACE_PREFIXES, PLACE_PREFIX);
         g.add_words(DEMONYMS, DEMONYM);
         g.add_words(NON_ENTITIES, NON_ENTITY);
         g.add_words(SURNAMES, SURNAME);

@@ -31,6 +31,7 @@ mod runs;
 mod titles;
 mod tokens;
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use super::gazetteer::{COMMON, FIRST_NAME, GazKind, Gazetteers, PLACE};
@@ -64,6 +65,10 @@ impl RuleTagger {
             doc,
             gaz: self.gaz,
             infos: tokens::token_infos(doc, self.gaz),
+            lower_words: (0..doc.tokens().len())
+                .map(|i| doc.token_text(i))
+                .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+                .collect(),
         };
         let mut out = Vec::new();
         for sentence in doc.sentences() {
@@ -81,7 +86,9 @@ impl Tagger for RuleTagger {
     fn tag_all(&self, docs: &[&Doc]) -> Vec<Vec<EntitySpan>> {
         let mut all: Vec<Vec<EntitySpan>> = docs.iter().map(|d| self.tag_alone(d)).collect();
         let surnames = consistency::known_surnames(docs, &all);
+        let non_persons = consistency::known_non_persons(docs, &all, self.gaz);
         for (doc, spans) in docs.iter().zip(all.iter_mut()) {
+            consistency::relabel_non_persons(doc, &non_persons, &surnames, spans);
             consistency::tag_known_surnames(doc, &surnames, spans);
         }
         all
@@ -93,6 +100,9 @@ pub(crate) struct Ctx<'a> {
     doc: &'a Doc,
     gaz: &'a Gazetteers,
     infos: Vec<TokenInfo>,
+    /// Lower-case words of the doc: a capitalised common word that never
+    /// appears in lower case ("Bush") is more likely a name.
+    lower_words: HashSet<&'a str>,
 }
 
 /// What the rules decided at one token: a span (or nothing) and where to go on.
@@ -123,25 +133,23 @@ impl Ctx<'_> {
         if let Some(m) = entry.filter(|m| m.kind == GazKind::Title) {
             return self.title_step(i, m.len, end);
         }
-        if !info.cap {
-            return skip;
-        }
-        if info.determiner {
+        let gaz_known = entry.is_some_and(|m| m.kind != GazKind::Title);
+        if (!info.cap && !gaz_known) || info.determiner {
             return skip;
         }
         let run = self.run_at(i, end);
-        let org = self.org_pattern(&run);
+        let pattern = self.pattern(&run);
         let gaz_entity = entry.and_then(|m| m.kind.entity_kind().map(|k| (m.len, k)));
         let gaz_len = gaz_entity.map_or(0, |(len, _)| len);
-        if let Some(org) = org.filter(|o| o.end > i + gaz_len) {
-            if org.start > i {
-                // The organization starts later in the run: read on from there.
+        if let Some((found, kind)) = pattern.filter(|(r, _)| r.end > i + gaz_len) {
+            if found.start > i {
+                // The name starts later in the run: read on from there.
                 return Step {
                     span: None,
-                    next: org.start,
+                    next: found.start,
                 };
             }
-            return self.span_step(org, EntityKind::Organization, None);
+            return self.span_step(found, kind, None);
         }
         if let Some((len, kind)) = gaz_entity {
             if !self.place_is_first_name(i, len, kind, &run) {
@@ -194,6 +202,11 @@ impl Ctx<'_> {
         kind: EntityKind,
         title: Option<Range<usize>>,
     ) -> Step {
+        let (tokens, kind) = if title.is_none() {
+            self.company_suffix(tokens, kind)
+        } else {
+            (tokens, kind)
+        };
         let next = tokens.end;
         Step {
             span: Some(EntitySpan {
@@ -205,6 +218,27 @@ impl Ctx<'_> {
         }
     }
 }
+
+impl Ctx<'_> {
+    /// "Cargill, Inc.": a company suffix after a comma belongs to the name.
+    fn company_suffix(&self, tokens: Range<usize>, kind: EntityKind) -> (Range<usize>, EntityKind) {
+        let e = tokens.end;
+        let comma = e < self.doc.tokens().len() && self.doc.token_text(e) == ",";
+        let suffix = e + 1 < self.doc.tokens().len()
+            && COMPANY_SUFFIXES.contains(&self.doc.token_text(e + 1));
+        if kind != EntityKind::Place && comma && suffix {
+            (tokens.start..e + 2, EntityKind::Organization)
+        } else {
+            (tokens, kind)
+        }
+    }
+}
+
+/// Company suffixes written after a comma.
+const COMPANY_SUFFIXES: &[&str] = &[
+    "Inc.", "Inc", "Ltd.", "Ltd", "LLC", "L.L.C.", "Corp.", "Co.", "plc", "PLC", "LLP", "L.P.",
+    "AG", "S.A.", "N.V.", "GmbH",
+];
 
 #[cfg(test)]
 mod tests;

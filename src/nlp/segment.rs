@@ -83,11 +83,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     to_tokens(text, &pieces)
 }
 
-/// Adds one UAX #29 word, splitting a possessive or contraction suffix off.
+/// Adds one UAX #29 word, splitting a possessive or contraction suffix off
+/// ("Trump's", "don't", "I'd", "we're", "they'll").
 fn push_word(pieces: &mut Vec<Range<usize>>, text: &str, start: usize, word: &str) {
     let end = start + word.len();
-    for suffix in ["'s", "’s", "'S", "’S", "n't", "n’t"] {
-        if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
+    for suffix in [
+        "'s", "’s", "'S", "’S", "n't", "n’t", "'d", "’d", "'ll", "’ll", "'re", "’re", "'ve", "’ve",
+        "'m", "’m",
+    ] {
+        if word.len() > suffix.len() && word.ends_with(suffix) {
             let cut = end - suffix.len();
             if text.is_char_boundary(cut) {
                 pieces.push(start..cut);

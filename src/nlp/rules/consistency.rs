@@ -1,9 +1,12 @@
 //! Document consistency: a surname that is also a common word ("Trump",
 //! "Young") is tagged alone only when the article names that person in full
-//! somewhere (any field), or when a title introduces it.
+//! somewhere (any field), or when a title introduces it; a bare word the
+//! article elsewhere shows to be an organization or place ("Enron" beside
+//! "Enron North America") is not a person.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
+use crate::nlp::gazetteer::Gazetteers;
 use crate::nlp::{Doc, EntityKind, EntitySpan};
 
 /// Last words of multi-word PERSON spans in all docs ("Trump" of "Donald Trump").
@@ -56,5 +59,48 @@ pub(crate) fn tag_known_surnames(doc: &Doc, surnames: &HashSet<&str>, spans: &mu
     if !added.is_empty() {
         spans.extend(added);
         spans.sort_by_key(|s| s.tokens.start);
+    }
+}
+
+/// Words that the article shows to be organizations or places: single-word
+/// ORG/PLACE spans, and the unknown first word of multi-word organizations
+/// ("Enron" of "Enron North America").
+pub(crate) fn known_non_persons<'d>(
+    docs: &[&'d Doc],
+    spans: &[Vec<EntitySpan>],
+    gaz: &Gazetteers,
+) -> HashMap<&'d str, EntityKind> {
+    let mut out = HashMap::new();
+    for (doc, doc_spans) in docs.iter().zip(spans) {
+        for s in doc_spans.iter().filter(|s| s.kind != EntityKind::Person) {
+            let first = doc.token_text(s.tokens.start);
+            let unknown = gaz.word_flags(first) == 0;
+            if s.tokens.len() == 1 || (s.kind == EntityKind::Organization && unknown) {
+                out.entry(first).or_insert(s.kind);
+            }
+        }
+    }
+    out
+}
+
+/// Re-labels single-word PERSON spans without a title whose word the article
+/// shows to be an organization or place, unless it is a known surname.
+pub(crate) fn relabel_non_persons(
+    doc: &Doc,
+    known: &HashMap<&str, EntityKind>,
+    surnames: &HashSet<&str>,
+    spans: &mut [EntitySpan],
+) {
+    for s in spans.iter_mut() {
+        if s.kind != EntityKind::Person || s.tokens.len() != 1 || s.title.is_some() {
+            continue;
+        }
+        let word = doc.token_text(s.tokens.start);
+        if surnames.contains(word) {
+            continue;
+        }
+        if let Some(&kind) = known.get(word) {
+            s.kind = kind;
+        }
     }
 }

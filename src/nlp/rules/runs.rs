@@ -6,7 +6,10 @@ use std::ops::Range;
 
 use super::Ctx;
 use super::tokens::Connector;
-use crate::nlp::gazetteer::{GazKind, NON_ENTITY, ORG_PREFIX, ORG_SUFFIX, TITLE};
+use crate::nlp::EntityKind;
+use crate::nlp::gazetteer::{
+    GazKind, NON_ENTITY, ORG_PREFIX, ORG_SUFFIX, PLACE_PREFIX, PLACE_SUFFIX, TITLE,
+};
 
 /// A run of name tokens starting at a token.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -125,12 +128,13 @@ impl Ctx<'_> {
             && self.gaz.match_at(self.doc, j - 1).is_none()
     }
 
-    /// The longest organization the patterns find in `run`, starting at its
-    /// first token: tokens up to the last suffix word, or the whole run when a
-    /// head word is followed by "of"/"for"/"on".
-    pub(crate) fn org_pattern(&self, run: &Run) -> Option<Range<usize>> {
+    /// The longest organization or place the patterns find in `run`: tokens
+    /// up to the last suffix word ("... Council", "... Province"), the whole
+    /// run when a head word is followed by "of"/"for"/"on" ("Ministry of ...",
+    /// "Gulf of ..."), or a place head and its name ("Lake Michigan").
+    pub(crate) fn pattern(&self, run: &Run) -> Option<(Range<usize>, EntityKind)> {
         let start = run.full.start;
-        let mut best: Option<usize> = None;
+        let mut best: Option<(usize, EntityKind)> = None;
         let mut last_of: Option<usize> = None;
         let mut head_before_of = false;
         for k in run.full.clone() {
@@ -139,24 +143,39 @@ impl Ctx<'_> {
                 last_of = Some(k);
             }
             if k > start && t.cap && t.flags & ORG_SUFFIX != 0 {
-                best = Some(k + 1);
+                best = Some((k + 1, EntityKind::Organization));
+            } else if k > start && t.cap && t.flags & PLACE_SUFFIX != 0 {
+                best = Some((k + 1, EntityKind::Place));
             }
-            let head = t.cap && t.flags & (ORG_PREFIX | ORG_SUFFIX) != 0;
             let then_of = self.infos.get(k + 1).and_then(|n| n.connector) == Some(Connector::Of);
-            if head && then_of {
+            let org_head = t.cap && t.flags & (ORG_PREFIX | ORG_SUFFIX) != 0;
+            let place_head = t.cap && t.flags & PLACE_PREFIX != 0;
+            if (org_head || place_head) && then_of {
                 head_before_of = true;
                 if k + 2 < run.full.end {
-                    best = Some(run.full.end);
+                    let kind = if org_head {
+                        EntityKind::Organization
+                    } else {
+                        EntityKind::Place
+                    };
+                    best = Some((run.full.end, kind));
                     break;
                 }
             }
         }
-        let end = best?;
+        let place_head = self
+            .infos
+            .get(start)
+            .is_some_and(|t| t.flags & PLACE_PREFIX != 0);
+        if best.is_none() && place_head && run.core.len() >= 2 {
+            best = Some((run.core.end, EntityKind::Place));
+        }
+        let (end, kind) = best?;
         if self.and_joins_two_names(run.full.start..end) {
             return None;
         }
         // "Shares of Acme Widgets Inc.": without a head word before "of", the
-        // organization starts after it.
+        // name starts after it.
         let begin = match last_of {
             Some(c) if !head_before_of && c < end => {
                 let after = c + 1;
@@ -168,6 +187,6 @@ impl Ctx<'_> {
             }
             _ => start,
         };
-        (end > begin).then_some(begin..end)
+        (end >= begin + 2).then_some((begin..end, kind))
     }
 }

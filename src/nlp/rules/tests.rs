@@ -108,8 +108,16 @@ fn organization_patterns() {
 
 #[test]
 fn and_splits_people() {
-    // "Trump" alone is a common word with no full mention here: only "Putin".
-    assert_eq!(names("a call between Trump and Putin ended"), ["Putin"]);
+    // "Trump" is a common word too, but capitalised mid-sentence and never
+    // written in lower case here: a surname.
+    assert_eq!(
+        names("a call between Trump and Putin ended"),
+        ["Trump", "Putin"]
+    );
+    assert_eq!(
+        names("a call between Trump and Putin, a trump card"),
+        ["Putin"]
+    );
 }
 
 #[test]
@@ -161,4 +169,57 @@ fn no_panic_on_odd_input() {
     ] {
         let _ = tagged(text);
     }
+}
+
+#[test]
+fn place_patterns_and_cues() {
+    assert_eq!(
+        tagged("Fighting in Ghazaliyah spread to Kut Province and the Andaman Sea."),
+        [
+            ("Ghazaliyah".to_owned(), Place),
+            ("Kut Province".to_owned(), Place),
+            ("Andaman Sea".to_owned(), Place)
+        ]
+    );
+    assert_eq!(
+        tagged("They climbed Mount Kazbek near the Gulf of Finland."),
+        [
+            ("Mount Kazbek".to_owned(), Place),
+            ("Gulf of Finland".to_owned(), Place)
+        ]
+    );
+}
+
+#[test]
+fn organization_cues() {
+    assert_eq!(
+        tagged("He sold it to Cargill, Inc. and to PaineWebber."),
+        [
+            ("Cargill, Inc.".to_owned(), Org),
+            ("PaineWebber".to_owned(), Org)
+        ]
+    );
+    assert_eq!(
+        tagged("Enron North America grew, and Enron kept hiring."),
+        [
+            ("Enron North America".to_owned(), Org),
+            ("Enron".to_owned(), Org)
+        ]
+    );
+}
+
+#[test]
+fn shouting_and_contractions_are_not_entities() {
+    assert_eq!(
+        tagged("Please do NOT call. I'd rather you didn't. We're OK, FYI."),
+        []
+    );
+}
+
+#[test]
+fn a_lone_given_name_is_a_person() {
+    assert_eq!(
+        names("Thanks to Mike and Kay for the help."),
+        ["Mike", "Kay"]
+    );
 }
