@@ -16,6 +16,11 @@ struct Case {
     /// and linker would give them (used by `table_with_given_entities`).
     #[serde(default)]
     entities: Vec<GivenEntity>,
+    /// Why the real pipeline is known to get this case wrong (a tagger miss).
+    /// Expected values stay as they should be; the case must still fail, so a
+    /// fixed case is noticed and its note removed.
+    #[serde(default)]
+    known_failure: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -92,36 +97,62 @@ fn given(case: &Case) -> (Vec<Mention>, Vec<Entity>) {
     (mentions, entities)
 }
 
-/// Runs every case through `compare` and fails listing every mismatch.
-fn check_table(what: &str, compare: impl Fn(&[Expected], &[Expected]) -> bool) {
+/// Runs every case through the real pipeline and `compare`.
+fn check_table(what: &str, compare: impl Fn(&[Expected], &[Expected]) -> bool, honour_known: bool) {
     let analyzer = Analyzer::default();
     check_cases(
         what,
         |case| found(&analyzer.analyze_text(&case.text)),
         compare,
+        honour_known,
     );
 }
 
+/// Runs every case and fails listing every mismatch. With `honour_known`,
+/// cases marked `known_failure` must fail (strictly) and do not count as
+/// failures; they are listed with their reason.
 fn check_cases(
     what: &str,
     run: impl Fn(&Case) -> Vec<Expected>,
     compare: impl Fn(&[Expected], &[Expected]) -> bool,
+    honour_known: bool,
 ) {
     let cases = cases();
     let mut failures = Vec::new();
+    let mut known = Vec::new();
     for case in &cases {
         let got = run(case);
-        if !compare(&case.quotes, &got) {
-            failures.push(format!(
-                "{}:\n  text:     {:?}\n  expected: {:?}\n  got:      {:?}",
-                case.name, case.text, case.quotes, got,
-            ));
+        let ok = compare(&case.quotes, &got);
+        let note = case.known_failure.as_ref().filter(|_| honour_known);
+        match (ok, note) {
+            (true, None) => {}
+            (true, Some(_)) => failures.push(format!(
+                "{}: passes now; remove its known_failure note",
+                case.name
+            )),
+            (false, note) => {
+                let line = format!(
+                    "{}:\n  text:     {:?}\n  expected: {:?}\n  got:      {:?}",
+                    case.name, case.text, case.quotes, got,
+                );
+                match note {
+                    Some(reason) => known.push(format!("{line}\n  known:    {reason}")),
+                    None => failures.push(line),
+                }
+            }
         }
     }
-    let passed = cases.len() - failures.len();
-    println!("quote table ({what}): {passed}/{} cases pass", cases.len());
-    for failure in &failures {
-        println!("MISMATCH {failure}");
+    let passed = cases.len() - failures.len() - known.len();
+    println!(
+        "quote table ({what}): {passed}/{} cases pass, {} known failures",
+        cases.len(),
+        known.len()
+    );
+    for line in &known {
+        println!("KNOWN FAILURE {line}");
+    }
+    for line in &failures {
+        println!("MISMATCH {line}");
     }
     assert!(cases.len() >= 40, "the table needs at least 40 cases");
     assert!(
@@ -134,15 +165,18 @@ fn check_cases(
 
 #[test]
 fn table_spans() {
-    check_table("spans", |expected, got| {
-        expected.len() == got.len() && expected.iter().zip(got).all(|(e, g)| e.text == g.text)
-    });
+    check_table(
+        "spans",
+        |expected, got| {
+            expected.len() == got.len() && expected.iter().zip(got).all(|(e, g)| e.text == g.text)
+        },
+        false,
+    );
 }
 
 #[test]
-#[ignore = "speakers need the rule tagger (branch rules); run with --ignored"]
 fn table_spans_and_speakers() {
-    check_table("spans and speakers", |expected, got| expected == got);
+    check_table("spans and speakers", |expected, got| expected == got, true);
 }
 
 /// The quote module alone, given each text's entities as a perfect tagger
@@ -163,11 +197,11 @@ fn table_with_given_entities() {
                 .collect()
         },
         |expected, got| expected == got,
+        false,
     );
 }
 
 #[test]
-#[ignore = "speakers need the rule tagger (branch rules); run with --ignored"]
 fn seed_article_has_three_attributed_quotes() {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seed");
     let Ok(entries) = std::fs::read_dir(&dir) else {
@@ -203,4 +237,26 @@ fn seed_article_has_three_attributed_quotes() {
             Some("Andriy Kovalenko")
         ]
     );
+}
+
+proptest::proptest! {
+    /// Any text: no panic, every quote's offsets index its text in chars,
+    /// cues lie outside the quote, speakers point at real entities.
+    #[test]
+    fn any_text_gives_consistent_quotes(
+        text in "(\\PC|[\"'“”‘’«»„\n]|Jane Roe said|he said){0,80}"
+    ) {
+        let analysis = Analyzer::default().analyze_text(&text);
+        let chars: Vec<char> = text.chars().collect();
+        for q in &analysis.quotes {
+            let inside: String = chars.get(q.start..q.end).unwrap_or(&[]).iter().collect();
+            proptest::prop_assert_eq!(&inside, &q.text);
+            proptest::prop_assert!(q.speaker.is_none_or(|s| s < analysis.entities.len()));
+            if let Some(cue) = &q.cue {
+                proptest::prop_assert!(cue.end <= q.start || cue.start >= q.end);
+                let cue_text: String = chars.get(cue.start..cue.end).unwrap_or(&[]).iter().collect();
+                proptest::prop_assert_eq!(&cue_text, &cue.text);
+            }
+        }
+    }
 }

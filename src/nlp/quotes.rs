@@ -50,7 +50,7 @@ pub fn extract(doc: &Doc, field: Field, mentions: &[Mention], entities: &[Entity
         }
         if found.is_none() {
             if let Some((prev, Some(who))) = &previous {
-                if ctx.carries_over(prev, &span) {
+                if ctx.carries_over(prev, &span, *who) {
                     found = Attribution::carried(*who);
                 }
             }
@@ -240,6 +240,38 @@ mod tests {
     }
 
     #[test]
+    fn inserted_clause_is_skipped_when_finding_the_subject() {
+        let ash = ("Tom Ash", EntityKind::Person, "Tom Ash");
+        let got = run(
+            "\"The ferry runs hourly from May,\" Jane Roe, a friend of Tom Ash, said.",
+            &[ROE, ash],
+        );
+        assert_eq!(
+            got,
+            [one("The ferry runs hourly from May,", Some("Jane Roe"))]
+        );
+        let got = run(
+            "Jane Roe, who met Tom Ash, said: \"The ferry runs hourly from May.\"",
+            &[ROE, ash],
+        );
+        assert_eq!(
+            got,
+            [one("The ferry runs hourly from May.", Some("Jane Roe"))]
+        );
+    }
+
+    #[test]
+    fn full_stop_inside_marks_ends_the_sentence() {
+        let got = run(
+            "Hello.\n\"The ferry runs hourly from May.\" Jane Roe said more.",
+            &[ROE],
+        );
+        assert_eq!(got, [one("The ferry runs hourly from May.", None)]);
+        let got = run("\"The ferry runs hourly from May.\" she said.", &[]);
+        assert_eq!(got[0].0, "The ferry runs hourly from May.");
+    }
+
+    #[test]
     fn i_and_we_are_never_speakers() {
         let got = run(
             "Jane Roe came.\n\"The rain will not stop us now,\" I said.",
@@ -290,6 +322,14 @@ mod tests {
                 one("Trucks must wait another month.", Some("Jane Roe")),
             ]
         );
+    }
+
+    #[test]
+    fn no_carry_over_past_another_name() {
+        let ash = ("Tom Ash", EntityKind::Person, "Tom Ash");
+        let text = "\"The bridge is safe for every car,\" Jane Roe said. Tom Ash disagreed.\n\n\"Trucks must wait another month.\"";
+        let got = run(text, &[ROE, ash]);
+        assert_eq!(got[1], one("Trucks must wait another month.", None));
     }
 
     #[test]

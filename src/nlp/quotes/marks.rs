@@ -61,6 +61,8 @@ impl Span {
     }
 }
 
+/// Most open marks kept at once; real nesting is two or three deep.
+const MAX_DEPTH: usize = 8;
 /// Most paragraphs one quote may span.
 const MAX_PARAGRAPHS: usize = 6;
 /// Longest quote inside one paragraph, in chars; longer pairs are stray marks.
@@ -256,14 +258,22 @@ pub(crate) fn find_spans(chars: &[char]) -> Vec<Span> {
             chain = count + 1;
             skip = marks.first().map(|m| m.pos);
         }
-        for (mi, mark) in marks.iter().enumerate() {
-            if Some(mark.pos) == skip {
-                continue;
-            }
-            if mark.can_close && try_close(&mut stack, mark, &marks[mi + 1..], chars, &mut spans) {
-                continue;
+        let last_firm = last_firm_closers(&marks);
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
+        for mark in marks.iter().filter(|m| Some(m.pos) != skip) {
+            let firm_follows = last_firm
+                .iter()
+                .any(|&(family, pos)| family == mark.family && pos > mark.pos);
+            if mark.can_close {
+                if let Some(open) = close(&mut stack, mark, firm_follows) {
+                    pairs.push((open, mark.pos));
+                    continue;
+                }
             }
             if mark.can_open {
+                if stack.len() >= MAX_DEPTH {
+                    stack.remove(0); // deeper nesting is never real: a stray mark
+                }
                 stack.push(*mark);
             }
         }
@@ -272,57 +282,77 @@ pub(crate) fn find_spans(chars: &[char]) -> Vec<Span> {
             .iter()
             .find(|o| continuable(chars, para, o, chain))
             .copied();
+        let mut chain_start = None;
         match (continued, next) {
             (Some(open), Some(reopen))
                 if reopen.family == open.family && chain < MAX_PARAGRAPHS =>
             {
                 carry = Some((open, chain));
+                chain_start = Some(open.pos);
             }
             (Some(open), _) if chain > 1 => {
-                if let Some(span) = unclosed_span(chars, open.pos, para.end) {
-                    spans.push(span);
-                }
+                pairs.push((open.pos, para.end));
             }
             _ => {}
         }
+        // Marks left open were strays: what they seemed to enclose is outermost.
+        let outermost = outermost_pairs(pairs)
+            .into_iter()
+            .filter(|&(open, _)| chain_start.is_none_or(|c| open < c));
+        spans.extend(outermost.filter_map(|(open, close)| span(chars, open, close, para)));
     }
     spans
 }
 
-/// Closes the innermost open mark of the same family, if any. Records a span
-/// when that mark was outermost. Returns whether the mark was used.
-fn try_close(
-    stack: &mut Vec<Mark>,
-    mark: &Mark,
-    rest: &[Mark],
-    chars: &[char],
-    spans: &mut Vec<Span>,
-) -> bool {
-    let Some(idx) = stack.iter().rposition(|o| o.family == mark.family) else {
-        return false;
-    };
-    if mark.weak
-        && rest
-            .iter()
-            .any(|m| m.family == mark.family && m.can_close && !m.weak)
-    {
-        return false; // a possessive; a firmer closer follows
-    }
-    let open = stack[idx];
-    stack.truncate(idx);
-    let multi_line = chars
-        .get(open.pos..mark.pos)
-        .is_some_and(|s| s.contains(&'\n'));
-    if idx == 0 && (multi_line || mark.pos - open.pos <= MAX_PARAGRAPH_QUOTE_CHARS) {
-        if let Some(content) = trimmed(chars, open.pos + 1..mark.pos) {
-            spans.push(Span {
-                open: open.pos,
-                close: Some(mark.pos),
-                content,
-            });
+/// Position of the last closer that is not weak, per family.
+fn last_firm_closers(marks: &[Mark]) -> Vec<(Family, usize)> {
+    let mut out: Vec<(Family, usize)> = Vec::new();
+    for m in marks.iter().filter(|m| m.can_close && !m.weak) {
+        match out.iter_mut().find(|(f, _)| *f == m.family) {
+            Some(entry) => entry.1 = m.pos,
+            None => out.push((m.family, m.pos)),
         }
     }
-    true
+    out
+}
+
+/// Closes the innermost open mark of the same family and returns its
+/// position. A weak closer (possessive) is skipped when a firm one follows.
+fn close(stack: &mut Vec<Mark>, mark: &Mark, firm_follows: bool) -> Option<usize> {
+    let idx = stack.iter().rposition(|o| o.family == mark.family)?;
+    if mark.weak && firm_follows {
+        return None;
+    }
+    let open = stack.get(idx)?.pos;
+    stack.truncate(idx);
+    Some(open)
+}
+
+/// Pairs not inside another pair (pairs nest properly), in text order.
+fn outermost_pairs(mut pairs: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    pairs.sort_unstable();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for pair in pairs {
+        if out.last().is_none_or(|&(_, end)| pair.0 > end) {
+            out.push(pair);
+        }
+    }
+    out
+}
+
+/// The span of a pair; `close` is the closing mark, or the paragraph end when
+/// a multi-paragraph quote was never closed. Over-long one-paragraph pairs
+/// are stray marks and give nothing.
+fn span(chars: &[char], open: usize, close: usize, para: &Range<usize>) -> Option<Span> {
+    let closed = close < para.end;
+    if open >= para.start && close - open > MAX_PARAGRAPH_QUOTE_CHARS {
+        return None;
+    }
+    trimmed(chars, open + 1..close).map(|content| Span {
+        open,
+        close: closed.then_some(close),
+        content,
+    })
 }
 
 /// An unclosed opener may continue into the next paragraph when it starts its
@@ -331,14 +361,11 @@ fn continuable(chars: &[char], para: &Range<usize>, open: &Mark, chain: usize) -
     if chain > 1 && open.pos < para.start {
         return true;
     }
-    let before: Vec<char> = chars
-        .get(para.start..open.pos)
-        .unwrap_or(&[])
-        .iter()
-        .copied()
-        .filter(|&c| !is_space(c))
-        .collect();
-    before.is_empty() || matches!(before.last(), Some(':' | ','))
+    let before = (para.start..open.pos)
+        .rev()
+        .filter_map(|i| chars.get(i).copied())
+        .find(|&c| !is_space(c));
+    matches!(before, None | Some(':' | ','))
 }
 
 /// The opening mark at the very start of a paragraph, if any.
@@ -347,14 +374,6 @@ fn reopening_mark(chars: &[char], para: &Range<usize>) -> Option<Mark> {
         .clone()
         .find(|&i| chars.get(i).is_some_and(|&c| !is_space(c)))?;
     classify(chars, first).filter(|m| m.can_open)
-}
-
-fn unclosed_span(chars: &[char], open: usize, end: usize) -> Option<Span> {
-    trimmed(chars, open + 1..end).map(|content| Span {
-        open,
-        close: None,
-        content,
-    })
 }
 
 /// `range` without leading and trailing whitespace; `None` when nothing is left.
@@ -446,6 +465,16 @@ mod tests {
         assert_eq!(
             quotes("He called it \"a mess and left.\n\nLater \"we are fine here,\" she said."),
             ["we are fine here,"]
+        );
+    }
+
+    #[test]
+    fn stray_opener_does_not_hide_later_quotes() {
+        let text = format!("{}\"We are all fine here,\" she said.", "\"a ".repeat(50));
+        assert_eq!(quotes(&text), ["We are all fine here,"]);
+        assert_eq!(
+            quotes("It was \"odd and \"we are all fine here,\" she said."),
+            ["we are all fine here,"]
         );
     }
 

@@ -130,9 +130,7 @@ impl<'a> Context<'a> {
         let mut local: Vec<usize> = (0..mentions.len())
             .filter(|&i| {
                 let m = &mentions[i];
-                m.field == field
-                    && m.entity < entities.len()
-                    && !barriers.iter().any(|b| b.contains(&m.start))
+                m.field == field && m.entity < entities.len() && !in_sorted(&barriers, m.start)
             })
             .collect();
         local.sort_by_key(|&i| mentions[i].start);
@@ -150,7 +148,7 @@ impl<'a> Context<'a> {
 
     /// Attributes one quote by rules 1 to 4.
     pub(crate) fn attribute(&self, span: &Span) -> Attribution {
-        let after = span.close.map_or(0..0, |close| self.after_window(close));
+        let after = self.after_clause(span);
         let before = self.before_window(span.open);
         let hits = [
             self.first_cue(after.clone(), Side::After),
@@ -192,19 +190,54 @@ impl<'a> Context<'a> {
             })
     }
 
-    /// Whether `span` may inherit the speaker of `previous` (rule 5): it is
-    /// alone in the next paragraph, or it starts a sentence of the same one.
-    pub(crate) fn carries_over(&self, previous: &Span, span: &Span) -> bool {
+    /// The clause after a quote's closing mark. `"... final." Roe said
+    /// later`: a full stop inside the marks and a capital after them start a
+    /// new sentence, so there is none.
+    fn after_clause(&self, span: &Span) -> Range<usize> {
+        let Some(close) = span.close else {
+            return 0..0;
+        };
+        let after = self.after_window(close);
+        let ends_sentence = self.chars.get(span.content.end.saturating_sub(1)) == Some(&'.');
+        let capital = self
+            .word(after.start)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        if ends_sentence && capital {
+            0..0
+        } else {
+            after
+        }
+    }
+
+    /// Whether `span` may inherit `speaker`, the speaker of `previous` (rule
+    /// 5): it is alone in the next paragraph, or it starts a sentence of the
+    /// same one; and nobody else is named between the two.
+    pub(crate) fn carries_over(&self, previous: &Span, span: &Span, speaker: usize) -> bool {
         let prev_end = previous.close.unwrap_or(previous.content.end);
         let (Some(prev_para), Some(this_para)) =
             (self.paragraph_of(prev_end), self.paragraph_of(span.open))
         else {
             return false;
         };
-        if this_para == prev_para {
-            return self.before_window(span.open).is_empty();
-        }
-        this_para == prev_para + 1 && self.alone_in_paragraph(span, this_para)
+        let placed = if this_para == prev_para {
+            self.before_window(span.open).is_empty()
+        } else {
+            this_para == prev_para + 1 && self.alone_in_paragraph(span, this_para)
+        };
+        let from = self
+            .local
+            .partition_point(|&m| self.mentions[m].start < prev_end);
+        let someone_else = self
+            .local
+            .get(from..)
+            .unwrap_or(&[])
+            .iter()
+            .map(|&m| &self.mentions[m])
+            .take_while(|m| m.start < span.open)
+            .any(|m| m.entity != speaker);
+        placed && !someone_else
     }
 
     fn alone_in_paragraph(&self, span: &Span, para: usize) -> bool {
@@ -232,7 +265,7 @@ impl<'a> Context<'a> {
     }
 
     fn in_barrier(&self, pos: usize) -> bool {
-        self.barriers.iter().any(|b| b.contains(&pos))
+        in_sorted(&self.barriers, pos)
     }
 
     /// Token `i` lies inside some quote marks (a scare quote, say).
@@ -240,7 +273,7 @@ impl<'a> Context<'a> {
         self.doc
             .tokens()
             .get(i)
-            .is_some_and(|t| self.quoted.iter().any(|q| q.contains(&t.start)))
+            .is_some_and(|t| in_sorted(&self.quoted, t.start))
     }
 
     /// Tokens after a closing mark up to the end of the clause: a sentence
@@ -343,13 +376,30 @@ impl<'a> Context<'a> {
 
     /// The subject of the verb at `k`: before it, else just after it.
     fn subject_of(&self, k: usize, window: &Range<usize>) -> Option<Subject> {
-        let before: Vec<usize> = (window.start..k).rev().collect();
+        // "Roe, who met Ash, said" / "Roe, a friend of Ash, said": the
+        // inserted clause is searched only after the words before it.
+        let inserted = self.inserted_clause(window.start, k);
+        let cut = inserted.map_or(k, |c| c);
+        let mut before: Vec<usize> = (window.start..cut).rev().collect();
+        before.extend((cut..k).rev());
         if let Some(subject) = self.scan(&before, Some(k)) {
             return Some(subject);
         }
         let end = window.end.min(k + 1 + INVERTED_SUBJECT_TOKENS);
         let after: Vec<usize> = (k + 1..end).collect();
         self.scan(&after, None)
+    }
+
+    /// Start of a comma-enclosed relative clause or apposition right before
+    /// the verb at `k` ("..., who met Ash," / "..., 45," / "..., a friend of
+    /// Ash,"), when it opens with a lower-case word or a number.
+    fn inserted_clause(&self, start: usize, k: usize) -> Option<usize> {
+        let close = k
+            .checked_sub(1)
+            .filter(|&c| c > start && self.word(c) == ",")?;
+        let open = (start..close).rev().find(|&i| self.word(i) == ",")?;
+        let first = self.word(open + 1).chars().next()?;
+        (open > start && (first.is_lowercase() || first.is_numeric())).then_some(open)
     }
 
     /// The first person mention or pronoun among `tokens`, else the first
@@ -453,11 +503,15 @@ impl<'a> Context<'a> {
         let word = self.word(i).to_lowercase();
         let para = self.paragraph_of(pos)?;
         let scope = self.paragraphs.get(para.saturating_sub(1))?.start;
+        let upto = self
+            .local
+            .partition_point(|&m| self.mentions[m].start < pos);
         self.local
+            .get(..upto)?
             .iter()
             .rev()
             .map(|&m| &self.mentions[m])
-            .filter(|m| m.start < pos && m.start >= scope)
+            .take_while(|m| m.start >= scope)
             .find(|m| self.fits(&word, m.entity))
             .map(|m| m.entity)
     }
@@ -516,6 +570,12 @@ fn found(speaker: Option<usize>, cue: Option<TextSpan>, adjacent: bool) -> Attri
         adjacent,
         self_reference: false,
     }
+}
+
+/// Whether `pos` lies in one of `ranges` (sorted, not overlapping).
+fn in_sorted(ranges: &[Range<usize>], pos: usize) -> bool {
+    let i = ranges.partition_point(|r| r.end <= pos);
+    ranges.get(i).is_some_and(|r| r.contains(&pos))
 }
 
 fn is_terminal(word: &str) -> bool {
