@@ -169,6 +169,12 @@ mod tests {
     }
 
     proptest::proptest! {
+        // Failures are reported, not written into the source tree.
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            failure_persistence: None,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
         #[test]
         fn sanitize_never_leaves_a_control(input in proptest::collection::vec(proptest::prelude::any::<char>(), 0..200)) {
             let text: String = input.into_iter().collect();
