@@ -64,6 +64,20 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
+/// How many articles the bundled samples hold (a JSON array sample holds several).
+fn sample_article_count() -> usize {
+    lede::samples::SAMPLES
+        .iter()
+        .map(|s| {
+            let name = format!("sample:{}", s.name);
+            let format = lede::article::detect_format(Some(Path::new(&name)), s.bytes);
+            lede::article::parse(&name, format, s.bytes)
+                .map(|l| l.articles.len())
+                .unwrap_or_else(|e| panic!("{e}"))
+        })
+        .sum()
+}
+
 const ARTICLE: &str = "Harbour reopens after storm\n\nThe harbour reopened on Monday. Boats left at dawn.\n\nAdvertisement\n\nFishermen said the week was lost.\n";
 
 #[test]
@@ -73,7 +87,7 @@ fn tag_without_files_tags_every_sample() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
     let summaries = text(&out.stdout).matches("paragraphs:").count();
-    assert_eq!(summaries, lede::samples::SAMPLES.len());
+    assert_eq!(summaries, sample_article_count());
 }
 
 #[test]
@@ -86,7 +100,7 @@ fn tag_json_without_files_is_one_document_per_sample() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
         .collect();
-    assert_eq!(docs.len(), lede::samples::SAMPLES.len());
+    assert_eq!(docs.len(), sample_article_count());
     for doc in &docs {
         assert_eq!(doc["format"], "lede-article");
         assert!(doc["body"].as_str().is_some_and(|b| !b.is_empty()));

@@ -3,6 +3,8 @@
 //! `datePublished`, `articleBody`...). Each article's id hashes its own bytes
 //! as they stand in the file (DESIGN.md section 7).
 
+use std::collections::HashMap;
+
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
@@ -60,36 +62,23 @@ pub(crate) fn parse_json(origin: &str, bytes: &[u8]) -> Result<Loaded, LoadError
         ..Loaded::default()
     };
     match value {
+        Value::Object(map) if first(&map, BODY_KEYS).is_none() && wrapped_list(&map).is_some() => {
+            let key = wrapped_list(&map).unwrap_or_default();
+            let fields: HashMap<String, &RawValue> =
+                serde_json::from_str(&text).map_err(|e| json_error(origin, &e, 0))?;
+            let raw = fields.get(key).map_or("[]", |r| r.get());
+            let items = match map.get(key) {
+                Some(Value::Array(items)) => items.as_slice(),
+                _ => &[],
+            };
+            load_array(origin, items, raw, &mut loaded)?;
+        }
         Value::Object(map) => {
             let article = article_from(origin, &map, bytes, &warnings)
                 .map_err(|message| not_article(origin, message))?;
             loaded.articles.push(article);
         }
-        Value::Array(items) => {
-            let raws: Vec<&RawValue> =
-                serde_json::from_str(&text).map_err(|e| json_error(origin, &e, 0))?;
-            let mut first_error = None;
-            for (n, (item, raw)) in items.iter().zip(&raws).enumerate() {
-                let result = match item {
-                    Value::Object(map) => {
-                        article_from(origin, map, raw.get().as_bytes(), &warnings)
-                    }
-                    other => Err(format!("not an article object but {}", kind(other))),
-                };
-                match result {
-                    Ok(article) => loaded.articles.push(article),
-                    Err(message) => {
-                        let message = format!("item {}: {message}", n + 1);
-                        loaded.warnings.push(format!("{origin}: {message}"));
-                        first_error.get_or_insert(message);
-                    }
-                }
-            }
-            if loaded.articles.is_empty() {
-                let message = first_error.unwrap_or_else(|| "empty JSON array, no articles".into());
-                return Err(not_article(origin, message));
-            }
-        }
+        Value::Array(items) => load_array(origin, &items, &text, &mut loaded)?,
         other => {
             return Err(not_article(
                 origin,
@@ -101,6 +90,49 @@ pub(crate) fn parse_json(origin: &str, bytes: &[u8]) -> Result<Loaded, LoadError
         }
     }
     Ok(loaded)
+}
+
+/// Keys under which feeds wrap their list of articles (`{"articles": [...]}`).
+const LIST_KEYS: &[&str] = &["articles", "items", "results", "data", "posts"];
+
+/// The key of a wrapped article list in an object that is not itself an article.
+fn wrapped_list(map: &Map<String, Value>) -> Option<&'static str> {
+    LIST_KEYS
+        .iter()
+        .copied()
+        .find(|k| matches!(map.get(*k), Some(Value::Array(_))))
+}
+
+/// Loads the articles of a JSON array whose source text is `raw` (needed for
+/// each element's own bytes). Bad elements become warnings; none good is an error.
+fn load_array(
+    origin: &str,
+    items: &[Value],
+    raw: &str,
+    loaded: &mut Loaded,
+) -> Result<(), LoadError> {
+    let raws: Vec<&RawValue> = serde_json::from_str(raw).map_err(|e| json_error(origin, &e, 0))?;
+    let warnings = loaded.warnings.clone();
+    let mut first_error = None;
+    for (n, (item, raw)) in items.iter().zip(&raws).enumerate() {
+        let result = match item {
+            Value::Object(map) => article_from(origin, map, raw.get().as_bytes(), &warnings),
+            other => Err(format!("not an article object but {}", kind(other))),
+        };
+        match result {
+            Ok(article) => loaded.articles.push(article),
+            Err(message) => {
+                let message = format!("item {}: {message}", n + 1);
+                loaded.warnings.push(format!("{origin}: {message}"));
+                first_error.get_or_insert(message);
+            }
+        }
+    }
+    if loaded.articles.is_empty() {
+        let message = first_error.unwrap_or_else(|| "empty JSON array, no articles".into());
+        return Err(not_article(origin, message));
+    }
+    Ok(())
 }
 
 /// Parses JSON Lines, one article per line. A bad line is a warning naming
@@ -372,6 +404,16 @@ mod tests {
                 .unwrap_or_default()
                 .starts_with("f.jsonl: line 1: invalid JSON")
         );
+    }
+
+    #[test]
+    fn wrapped_article_list() {
+        let json = r#"{"status": "ok", "articles": [{"title": "A", "description": "d", "content": "One.", "publishedAt": 1760601600}]}"#;
+        let loaded = parse_json("feed.json", json.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(loaded.articles.len(), 1);
+        let a = &loaded.articles[0];
+        assert_eq!(a.id, article_id(br#"{"title": "A", "description": "d", "content": "One.", "publishedAt": 1760601600}"#));
+        assert_eq!(a.date.as_deref(), Some("2025-10-16T08:00:00Z"));
     }
 
     #[test]

@@ -131,9 +131,12 @@ fn take_header(units: &[Unit], roles: &mut [Role], draft: &mut Draft) -> usize {
             continue;
         }
         let text = unit.text.trim();
-        if rules::starts_with_quote(text)
-            || !take_meta(text, draft) && !take_title(units, roles, i, draft)
-        {
+        let taken = !rules::starts_with_quote(text)
+            && (take_meta(text, draft)
+                || rules::is_breadcrumb(text)
+                || take_title(units, roles, i, draft)
+                || take_outlet(text, draft));
+        if !taken {
             return i;
         }
         if let Some(role) = roles.get_mut(i) {
@@ -142,6 +145,20 @@ fn take_header(units: &[Unit], roles: &mut [Role], draft: &mut Draft) -> usize {
         first_body = i + 1;
     }
     first_body
+}
+
+/// Takes a short bare name as the source when it stands among byline and
+/// date lines under the headline ("Ukrainska Pravda").
+fn take_outlet(text: &str, draft: &mut Draft) -> bool {
+    let beside_meta = draft.byline.is_some() || draft.date_raw.is_some();
+    if draft.source.is_some() || !beside_meta || text.split_whitespace().count() > 4 {
+        return false;
+    }
+    if !rules::is_heading_like(text) {
+        return false;
+    }
+    draft.source = Some(text.to_owned());
+    true
 }
 
 /// Takes a headline at `i` when none is set yet and body text follows.
@@ -280,6 +297,38 @@ mod tests {
             Some("Negotiators met again on Thursday.")
         );
         assert_eq!(d.blocks.len(), 2);
+    }
+
+    #[test]
+    fn site_chrome_at_the_top() {
+        let d = run(&[
+            "Home | World | Europe",
+            "Leaders meet in Washington",
+            "Thursday, 16 October 2025, 18:45",
+            "By Olena Petrenko",
+            "Example Pravda",
+            "The president arrived in Washington on Thursday.",
+            "Short heading",
+            "He will meet the other president on Friday.",
+            "Tags: Politics, USA",
+        ]);
+        assert_eq!(d.title.as_deref(), Some("Leaders meet in Washington"));
+        assert_eq!(
+            d.date_raw.as_deref(),
+            Some("Thursday, 16 October 2025, 18:45")
+        );
+        assert_eq!(d.byline.as_deref(), Some("Olena Petrenko"));
+        assert_eq!(d.source.as_deref(), Some("Example Pravda"));
+        let texts: Vec<&str> = d.blocks.iter().map(|b| b.0.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "The president arrived in Washington on Thursday.",
+                "Short heading",
+                "He will meet the other president on Friday."
+            ]
+        );
+        assert_eq!(d.blocks[1].1, BlockKind::Heading);
     }
 
     #[test]

@@ -2,6 +2,8 @@
 
 /// Words kept in a title derived from the first sentence before it is cut.
 const DERIVED_TITLE_WORDS: usize = 12;
+/// Chars kept in a derived title in a script written without spaces.
+const UNSPACED_TITLE_CHARS: usize = 30;
 
 /// Normalises a date to ISO 8601 when it parses (`2025-10-16`, `October 16, 2025`,
 /// `Thursday, 16 October 2025 09:12`, `2025-10-16T09:00:00Z`); `None` otherwise.
@@ -9,7 +11,7 @@ const DERIVED_TITLE_WORDS: usize = 12;
 #[must_use]
 pub fn parse_date(raw: &str) -> Option<String> {
     let raw = raw.trim();
-    if let Some(iso) = parse_iso(raw) {
+    if let Some(iso) = parse_iso(raw).or_else(|| parse_epoch(raw)) {
         return Some(iso);
     }
     let words = date_words(raw);
@@ -44,10 +46,17 @@ pub(crate) fn date_line(line: &str) -> Option<String> {
 #[must_use]
 pub(crate) fn derive_title(paragraph: &str) -> Option<String> {
     let sentence = first_sentence(paragraph).trim();
-    let sentence = sentence.strip_suffix('.').unwrap_or(sentence).trim_end();
+    let sentence = sentence
+        .strip_suffix(['.', '。'])
+        .unwrap_or(sentence)
+        .trim_end();
     let words: Vec<&str> = sentence.split_whitespace().collect();
     if words.is_empty() {
         return None;
+    }
+    if words.len() <= 2 && sentence.chars().count() > UNSPACED_TITLE_CHARS {
+        let cut: String = sentence.chars().take(UNSPACED_TITLE_CHARS).collect();
+        return Some(format!("{}…", cut.trim_end()));
     }
     if words.len() <= DERIVED_TITLE_WORDS {
         return Some(words.join(" "));
@@ -63,7 +72,10 @@ pub(crate) fn derive_title(paragraph: &str) -> Option<String> {
 #[must_use]
 pub(crate) fn first_sentence(text: &str) -> &str {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (n, &(_, c)) in chars.iter().enumerate() {
+    for (n, &(byte, c)) in chars.iter().enumerate() {
+        if matches!(c, '。' | '！' | '？') {
+            return text.get(..byte + c.len_utf8()).unwrap_or(text);
+        }
         if !matches!(c, '.' | '!' | '?') {
             continue;
         }
@@ -227,6 +239,42 @@ fn is_time_word(word: &str) -> bool {
                 .all(|c| c.is_ascii_digit() || c == ':'))
 }
 
+/// A Unix timestamp in seconds (10 digits) or milliseconds (13 digits), as
+/// feeds write `published_at`, to UTC ISO 8601.
+fn parse_epoch(raw: &str) -> Option<String> {
+    if !raw.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let seconds: i64 = match raw.len() {
+        10 => raw.parse().ok()?,
+        13 => raw.parse::<i64>().ok()? / 1000,
+        _ => return None,
+    };
+    let (days, secs) = (seconds.div_euclid(86_400), seconds.rem_euclid(86_400));
+    let (year, month, day) = civil_from_days(days);
+    Some(format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        secs / 3600,
+        secs % 3600 / 60,
+        secs % 60
+    ))
+}
+
+/// Days since 1970-01-01 to a proleptic Gregorian (year, month, day)
+/// (Howard Hinnant's `civil_from_days` algorithm).
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
 fn parse_iso(raw: &str) -> Option<String> {
     let date = raw.get(..10)?;
     let bytes = date.as_bytes();
@@ -296,6 +344,19 @@ mod tests {
             parse_date("2025-10-16 09:12").as_deref(),
             Some("2025-10-16T09:12")
         );
+        assert_eq!(
+            parse_date("1760601600").as_deref(),
+            Some("2025-10-16T08:00:00Z")
+        );
+        assert_eq!(
+            parse_date("951782400000").as_deref(),
+            None,
+            "12 digits is not a timestamp form we accept"
+        );
+        assert_eq!(
+            parse_date("0951782400").as_deref(),
+            Some("2000-02-29T00:00:00Z")
+        );
         assert_eq!(parse_date("last Tuesday"), None);
         assert_eq!(parse_date("2025-13-40"), None);
         assert_eq!(parse_date("May the force"), None);
@@ -344,5 +405,11 @@ mod tests {
             Some("Where now?")
         );
         assert_eq!(derive_title("   "), None);
+        assert_eq!(
+            derive_title("市は税収を市バスに充てる。次の文。").as_deref(),
+            Some("市は税収を市バスに充てる")
+        );
+        let long = "あ".repeat(50);
+        assert_eq!(derive_title(&long), Some(format!("{}…", "あ".repeat(30))));
     }
 }

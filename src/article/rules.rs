@@ -30,13 +30,17 @@ fn captures<'t>(rule: &Rule, text: &'t str) -> Option<regex::Captures<'t>> {
 
 static BOILERPLATE: Rule = LazyLock::new(|| {
     regex(
-        r"(?i)^(advertisement|advert|ads?|sponsored( content)?|paid (content|post)|skip advertisement|story continues below( advertisement)?|article continues below( advertisement)?|continue reading( the main story)?|share( this( article| story| page)?)?|share on \w+|copy link|print|listen to (this|the) article|loading\.*|scroll to continue|subscribe\b.{0,80}|sign up\b.{0,80}|follow us on .{1,40}|all rights reserved|(©|copyright)\s*\d{4}\b.{0,80}|anzeige|werbung|publicité|реклама)[.!:]?$",
+        r"(?i)^(advertisement|advert|ads?|sponsored( content)?|paid (content|post)|skip advertisement|story continues below( advertisement)?|article continues below( advertisement)?|continue reading( the main story)?|share( this( article| story| page)?)?|share on \w+|copy link|print|listen to (this|the) article|loading\.*|scroll to continue|all rights reserved|(©|copyright)\s*\d{4}\b.{0,80}|anzeige|werbung|publicité|реклама|(tags?|topics?|keywords)\s*:.{0,160})[.!:]?$",
     )
+});
+
+static CALL_TO_ACTION: Rule = LazyLock::new(|| {
+    regex(r"(?i)^(subscribe|sign up|follow us|join us|download (our|the) app)\b.{0,80}$")
 });
 
 static CAPTION: Rule = LazyLock::new(|| {
     regex(
-        r"(?i)^(?:.{0,250}?(?:[.|/—–(]|\s-)\s*)?\(?(?:photos?|photograph|images?|pictures?|pic|illustration|videos?|graphic|credit)(?:\s+credit)?\s*(?::|by\b|courtesy\b|/)\s*\S",
+        r"(?i)^(?:.{0,250}?(?:[.|/—–(]|\s-)\s*)?\(?(?:photos?|photograph|images?|pictures?|pic|illustration|videos?|graphic|credit)(?:\s+credit)?\s*(?::|by\b|courtesy\b|/)\s*(\S.*)$",
     )
 });
 
@@ -83,7 +87,24 @@ pub(crate) fn starts_with_quote(line: &str) -> bool {
 pub(crate) fn ends_with_terminal(line: &str) -> bool {
     line.trim_end()
         .trim_end_matches(['"', '”', '’', '\'', '»', ')'])
-        .ends_with(['.', '!', '?', ':', ';', ',', '…'])
+        .ends_with([
+            '.', '!', '?', ':', ';', ',', '…', '。', '！', '？', '：', '；', '，', '、',
+        ])
+}
+
+/// Whether a line starts like a headline: a capital, a digit, or a letter of a
+/// script without case (CJK, Arabic...).
+#[must_use]
+pub(crate) fn starts_capital(line: &str) -> bool {
+    line.chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric() && !c.is_lowercase())
+}
+
+/// Whether a line is too long for a heading in a script written without
+/// spaces (one or two "words" but many chars).
+fn unspaced_and_long(line: &str, max_chars: usize) -> bool {
+    word_count(line) <= 2 && line.chars().count() > max_chars
 }
 
 fn word_count(line: &str) -> usize {
@@ -95,7 +116,24 @@ fn word_count(line: &str) -> usize {
 #[must_use]
 pub(crate) fn is_boilerplate(line: &str) -> bool {
     let line = line.trim().trim_matches(['-', '–', '—', '|', '*', ' ']);
-    !starts_with_quote(line) && word_count(line) <= 14 && is_match(&BOILERPLATE, line)
+    if starts_with_quote(line) || word_count(line) > 14 {
+        return false;
+    }
+    is_match(&BOILERPLATE, line)
+        || (is_match(&CALL_TO_ACTION, line) && word_count(line) <= 10 && !line.contains(", "))
+}
+
+/// Site navigation at the top: `Home | World | Europe`, `News > Politics`.
+#[must_use]
+pub(crate) fn is_breadcrumb(line: &str) -> bool {
+    let pieces: Vec<&str> = line
+        .split(['|', '>', '›', '»', '/'])
+        .map(str::trim)
+        .collect();
+    pieces.len() >= 3
+        && pieces
+            .iter()
+            .all(|p| (1..=3).contains(&word_count(p)) && !ends_with_terminal(p))
 }
 
 /// A photo caption or credit line ("Donald Trump. Photo: Reuters", "(Photo by
@@ -106,9 +144,20 @@ pub(crate) fn is_caption(line: &str) -> bool {
     if starts_with_quote(line) || line.chars().count() > CAPTION_MAX_CHARS {
         return false;
     }
-    is_match(&CAPTION, line)
-        || (is_match(&CAPTION_START, line) && word_count(line) <= 30)
+    credit_caption(line)
+        || (is_match(&CAPTION_START, line)
+            && (word_count(line) <= 12 || !ends_with_terminal(line) && word_count(line) <= 30))
         || (is_match(&AGENCY, line) && line.contains('/'))
+}
+
+/// "... Photo: CREDIT" where the credit is a short name, not more sentences
+/// ("Talks ended. Photos by the agency showed damage to the port." is text).
+fn credit_caption(line: &str) -> bool {
+    let Some(tail) = captures(&CAPTION, line).and_then(|c| c.get(1)) else {
+        return false;
+    };
+    let tail = tail.as_str().trim();
+    word_count(tail) <= 10 && !tail.contains(". ") && !tail.ends_with(['!', '?'])
 }
 
 /// A bare news agency name on its own line ("Reuters").
@@ -184,10 +233,8 @@ pub(crate) fn is_heading_like(line: &str) -> bool {
     let words = word_count(line);
     (1..=HEADING_MAX_WORDS).contains(&words)
         && line.chars().count() <= 90
-        && line
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && !unspaced_and_long(line, 30)
+        && starts_capital(line)
         && line.chars().any(char::is_alphabetic)
         && !starts_with_quote(line)
         && !ends_with_terminal(line)
@@ -203,10 +250,8 @@ pub(crate) fn is_headline_like(line: &str) -> bool {
     let body = line.trim_end_matches(['?', '!']);
     (1..=20).contains(&words)
         && line.chars().count() <= 200
-        && line
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && !unspaced_and_long(line, 60)
+        && starts_capital(line)
         && !starts_with_quote(line)
         && !ends_with_terminal(body)
 }
@@ -230,8 +275,10 @@ mod tests {
             "Sponsored",
             "Share this article",
             "Subscribe to our Telegram channel",
+            "Follow us on X",
             "- Advertisement -",
             "© 2025 Example News",
+            "Tags: Ukraine, USA",
         ] {
             assert!(is_boilerplate(line), "{line}");
         }
@@ -239,6 +286,7 @@ mod tests {
             "Advertisement revenue fell sharply in the third quarter, the company said.",
             "\"Subscribe,\" he said.",
             "Shares fell 3%.",
+            "Sign up was slow, officials said.",
         ] {
             assert!(!is_boilerplate(line), "{line}");
         }
@@ -260,9 +308,12 @@ mod tests {
         }
         for line in [
             "He posted a photo: it showed the two men shaking hands.",
+            "Talks ended. Photos by the agency showed damage to the port and to ships nearby in the bay.",
+            "Talks ended. Photo: the agency. It showed damage.",
             "\"Photo: nothing,\" she said.",
             "The photographer said the images were genuine.",
             "Reuters",
+            "Screenshot of the chat, which was shared widely on Monday, shows that the two ministers had agreed earlier.",
         ] {
             assert!(!is_caption(line), "{line}");
         }
@@ -310,6 +361,16 @@ mod tests {
     }
 
     #[test]
+    fn breadcrumbs() {
+        assert!(is_breadcrumb("Home | World | Europe"));
+        assert!(is_breadcrumb("News › Politics › Elections"));
+        assert!(!is_breadcrumb("Home | World"));
+        assert!(!is_breadcrumb(
+            "By Jane Doe | Reuters | October 16, 2025 and more words here"
+        ));
+    }
+
+    #[test]
     fn heading_shapes() {
         assert!(is_heading_like("Ukraine's reaction"));
         assert!(is_heading_like(
@@ -319,5 +380,13 @@ mod tests {
         assert!(!is_heading_like("\"No comment\""));
         assert!(!is_heading_like("lowercase start"));
         assert!(is_headline_like("Will the talks work?"));
+        assert!(is_headline_like("京都市、宿泊税を引き上げへ"));
+        assert!(is_heading_like("市の反応"));
+        assert!(!is_heading_like(
+            "京都市議会は十二日、観光客が支払う宿泊税を来年四月から引き上げる条例案を賛成多数で可決した"
+        ));
+        assert!(!is_heading_like(
+            "市は増えた税収を市バスの増便に充てる方針だ。"
+        ));
     }
 }
