@@ -61,6 +61,12 @@ pub struct Options {
 /// # Errors
 /// When the terminal cannot be set up, drawn or read.
 pub fn run(articles: Vec<Article>, start: Start, options: Options) -> io::Result<()> {
+    // First, so a SIGTERM during analysis also ends in a clean exit.
+    let stop = Arc::new(AtomicBool::new(false));
+    #[cfg(unix)]
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
     let analyzer = Analyzer::default();
     let analysed = articles
         .into_iter()
@@ -74,11 +80,6 @@ pub fn run(articles: Vec<Article>, start: Start, options: Options) -> io::Result
         color: options.color,
     };
     let mut app = App::new(analysed, start, &keymap, theme);
-    let stop = Arc::new(AtomicBool::new(false));
-    #[cfg(unix)]
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
     let mut guard = TerminalGuard::enter(options.mouse)?;
     let result = event_loop(&mut guard, &mut app, &mut keymap, &stop);
     drop(guard);

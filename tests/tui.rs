@@ -568,6 +568,23 @@ fn panic_restores_the_terminal_and_fails() {
 }
 
 #[test]
+fn sigterm_restores_the_terminal() {
+    let Some(dir) = shared() else { return };
+    let file = dir.join("seed/000_913f011d24c4eda7.txt");
+    // The reader runs in the background of the pty's shell; the shell sends
+    // it SIGTERM and prints its exit code.
+    let args = format!(
+        "{} & pid=$!; sleep 1; kill -TERM $pid; wait $pid; echo rc=$?",
+        file.display()
+    );
+    let Some((_, output)) = run_in_pty(&[], &args) else {
+        return;
+    };
+    assert!(output.contains("rc=0"), "{output:?}");
+    assert_restored(&output);
+}
+
+#[test]
 fn exit_after_first_frame_restores_the_terminal() {
     let Some((ok, output)) = run_in_pty(&[("LEDE_EXIT_AFTER_FIRST_FRAME", "1")], "") else {
         return;
