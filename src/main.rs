@@ -3,16 +3,17 @@
 
 mod cli;
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::Parser;
 
-use cli::{Cli, Command, TagArgs, TagFormat};
+use cli::{Cli, ColorChoice, Command, TagArgs, TagFormat};
 use lede::article::{self, Article};
 use lede::document::{ArticleDocument, entity_order};
 use lede::nlp::{Analysis, Analyzer, EntityKind};
+use lede::tui::{self, app::Start};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -33,15 +34,41 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-/// The reader. Until the TUI lands, prints the clean text.
+/// The reader: the TUI when stdout is a terminal, else the clean text (like
+/// bat). With no FILE the TUI opens on the list of bundled samples.
 fn read(args: &cli::ReaderArgs) -> Result<ExitCode> {
     let (articles, failed) = load_all(&args.files)?;
-    let mut out = BufWriter::new(io::stdout().lock());
-    for article in &articles {
-        write_plain(&mut out, article)?;
+    if !io::stdout().is_terminal() {
+        let mut out = BufWriter::new(io::stdout().lock());
+        for article in &articles {
+            write_plain(&mut out, article)?;
+        }
+        out.flush()?;
+        return Ok(exit_code(failed));
     }
-    out.flush()?;
+    if articles.is_empty() && !args.files.is_empty() {
+        anyhow::bail!("no article to show");
+    }
+    let start = if args.files.is_empty() {
+        Start::List
+    } else {
+        Start::Reader
+    };
+    let options = tui::Options {
+        color: use_color(args.color),
+        mouse: !args.no_mouse,
+    };
+    tui::run(articles, start, options)?;
     Ok(exit_code(failed))
+}
+
+/// `--color auto` colours unless `NO_COLOR` is set to something non-empty.
+fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    }
 }
 
 fn tag(args: &TagArgs) -> Result<ExitCode> {
