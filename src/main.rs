@@ -6,12 +6,16 @@ mod cli;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
-use anyhow::Result;
+use std::sync::Arc;
+
+use anyhow::{Context, Result};
 use clap::Parser;
 
-use cli::{Cli, ColorChoice, Command, TagArgs, TagFormat};
+use cli::{Cli, ColorChoice, Command, TagArgs, TagFormat, TaggerChoice};
 use lede::article::{self, Article};
 use lede::document::{ArticleDocument, entity_order};
+use lede::nlp::model::{Model, ModelTagger};
+use lede::nlp::rules::RuleTagger;
 use lede::nlp::{Analysis, Analyzer, EntityKind};
 use lede::tui::{self, app::Start};
 
@@ -71,9 +75,25 @@ fn use_color(choice: ColorChoice) -> bool {
     }
 }
 
+/// The analyzer `lede tag` asked for: `--tagger rules`, `--model PATH`, or
+/// the embedded model.
+fn tag_analyzer(args: &TagArgs) -> Result<Analyzer> {
+    if let Some(path) = &args.model {
+        let model = Model::load(path).with_context(|| format!("{}", path.display()))?;
+        let tagger = ModelTagger::new(Arc::new(model), lede::nlp::model::default_lexicon());
+        return Ok(Analyzer::with_tagger(Box::new(tagger)));
+    }
+    Ok(match args.tagger {
+        TaggerChoice::Rules => Analyzer::with_tagger(Box::new(RuleTagger::new())),
+        TaggerChoice::Model => Analyzer::with_tagger(Box::new(
+            ModelTagger::embedded().map_err(|e| anyhow::anyhow!("embedded model: {e}"))?,
+        )),
+    })
+}
+
 fn tag(args: &TagArgs) -> Result<ExitCode> {
     if args.jsonl {
-        let analyzer = Analyzer::default();
+        let analyzer = tag_analyzer(args)?;
         let stdin = io::stdin().lock();
         let stdout = BufWriter::new(io::stdout().lock());
         let summary = lede::tag::run_jsonl(&analyzer, stdin, stdout, io::stderr().lock())?;
@@ -81,7 +101,7 @@ fn tag(args: &TagArgs) -> Result<ExitCode> {
     }
     // Load before building the analyzer, so bad input fails fast.
     let (articles, failed) = load_all(&args.files)?;
-    let analyzer = Analyzer::default();
+    let analyzer = tag_analyzer(args)?;
     let mut out = BufWriter::new(io::stdout().lock());
     for article in &articles {
         let analysis = analyzer.analyze(article);
