@@ -136,9 +136,26 @@ pub(crate) fn is_caption(line: &str) -> bool {
     if starts_with_quote(line) || line.chars().count() > CAPTION_MAX_CHARS {
         return false;
     }
-    is_match(&CAPTION, line)
+    (has_caption_word(line) && is_match(&CAPTION, line))
         || (is_match(&CAPTION_START, line) && word_count(line) <= 30)
         || (is_match(&AGENCY, line) && line.contains('/'))
+}
+
+/// A cheap pre-check for [`CAPTION`]: every line it matches contains one of
+/// these words, and skipping its slow regex on ordinary paragraphs makes
+/// loading several times faster.
+fn has_caption_word(line: &str) -> bool {
+    const WORDS: [&str; 7] = [
+        "photo",
+        "image",
+        "pic",
+        "illustration",
+        "video",
+        "graphic",
+        "credit",
+    ];
+    let lower = line.to_lowercase();
+    WORDS.iter().any(|w| lower.contains(w))
 }
 
 /// A bare news agency name on its own line ("Reuters").

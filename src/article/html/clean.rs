@@ -138,7 +138,14 @@ fn is_furniture(node: &NodeRef<'_>) -> bool {
     }
     let hint = class_and_id(node);
     let furniture = FURNITURE.as_ref().is_some_and(|re| re.is_match(&hint));
-    furniture && node.text().chars().count() < FURNITURE_MAX_CHARS
+    furniture && node.text().chars().count() < FURNITURE_MAX_CHARS && !holds_article(node)
+}
+
+/// Whether a node wraps the article itself (a layout wrapper named
+/// `has-sidebar` around a short story must not take the story with it).
+fn holds_article(node: &NodeRef<'_>) -> bool {
+    node.descendants_it()
+        .any(|d| d.is_element() && matches!(name_of(&d).as_str(), "article" | "main" | "h1"))
 }
 
 fn is_hidden(node: &NodeRef<'_>) -> bool {
@@ -290,6 +297,15 @@ mod tests {
             kept.related,
             vec!["Storm warning for the coast", "Harbour fees rise again"]
         );
+    }
+
+    #[test]
+    fn short_story_in_a_sidebar_layout_stays() {
+        let doc = Document::from(
+            r#"<html><body><div class="layout has-sidebar"><article><h1>Short</h1><p>A short story.</p></article></div></body></html>"#,
+        );
+        clean(&doc);
+        assert!(doc.root().text().contains("A short story."));
     }
 
     #[test]

@@ -49,8 +49,8 @@ struct Stats {
 fn scan(html: &str, mut out: Option<&mut String>) -> Stats {
     let bytes = html.as_bytes();
     let mut stats = Stats::default();
-    // (tag name, whether its tags were kept)
-    let mut stack: Vec<(String, bool)> = Vec::new();
+    // (tag name as written, whether its tags were kept)
+    let mut stack: Vec<(&str, bool)> = Vec::new();
     let mut i = 0;
     let mut copied = 0;
     while let Some(off) = bytes
@@ -62,18 +62,18 @@ fn scan(html: &str, mut out: Option<&mut String>) -> Stats {
         i = tag.end;
         let keep = match tag.kind {
             TagKind::Other => true,
-            TagKind::End(ref name) => end_tag(&mut stack, name),
-            TagKind::Start(ref name, self_closing) => {
+            TagKind::End(name) => end_tag(&mut stack, name),
+            TagKind::Start(name, self_closing) => {
                 stats.elements += 1;
-                if SELF_CLOSING_SIBLINGS.contains(&name.as_str()) {
+                if is_one_of(name, &SELF_CLOSING_SIBLINGS) {
                     close_sibling(&mut stack, name);
                 }
                 let keep = stack.len() < MAX_DEPTH && stats.elements <= MAX_ELEMENTS;
-                if !self_closing && !VOID.contains(&name.as_str()) {
-                    stack.push((name.clone(), keep));
+                if !self_closing && !is_one_of(name, &VOID) {
+                    stack.push((name, keep));
                     stats.max_depth = stats.max_depth.max(stack.len());
                 }
-                if RAW_TEXT.contains(&name.as_str()) {
+                if is_one_of(name, &RAW_TEXT) {
                     i = skip_raw_text(html, i, name);
                 }
                 keep
@@ -96,14 +96,18 @@ fn scan(html: &str, mut out: Option<&mut String>) -> Stats {
 
 /// Pops to the start tag an end tag closes; returns whether that start tag
 /// was kept (an unmatched end tag is kept: the parser ignores it).
-fn end_tag(stack: &mut Vec<(String, bool)>, name: &str) -> bool {
+fn is_one_of(name: &str, names: &[&str]) -> bool {
+    names.iter().any(|n| n.eq_ignore_ascii_case(name))
+}
+
+fn end_tag(stack: &mut Vec<(&str, bool)>, name: &str) -> bool {
     let reach = stack.len().saturating_sub(END_TAG_REACH);
     let found = stack
         .iter()
         .enumerate()
         .skip(reach)
         .rev()
-        .find(|(_, (n, _))| n == name)
+        .find(|(_, (n, _))| n.eq_ignore_ascii_case(name))
         .map(|(at, (_, kept))| (at, *kept));
     match found {
         Some((at, kept)) => {
@@ -115,26 +119,30 @@ fn end_tag(stack: &mut Vec<(String, bool)>, name: &str) -> bool {
 }
 
 /// A new `<p>`, `<li>`, `<td>`... implicitly closes an open one close by.
-fn close_sibling(stack: &mut Vec<(String, bool)>, name: &str) {
+fn close_sibling(stack: &mut Vec<(&str, bool)>, name: &str) {
     let reach = stack.len().saturating_sub(3);
-    if let Some(at) = stack.iter().skip(reach).rposition(|(n, _)| n == name) {
+    if let Some(at) = stack
+        .iter()
+        .skip(reach)
+        .rposition(|(n, _)| n.eq_ignore_ascii_case(name))
+    {
         stack.truncate(reach + at);
     }
 }
 
-enum TagKind {
-    Start(String, bool),
-    End(String),
+enum TagKind<'h> {
+    Start(&'h str, bool),
+    End(&'h str),
     Other,
 }
 
-struct Tag {
-    kind: TagKind,
+struct Tag<'h> {
+    kind: TagKind<'h>,
     end: usize,
 }
 
 /// Reads the markup starting at the `<` at byte `start`.
-fn read_tag(html: &str, start: usize) -> Tag {
+fn read_tag(html: &str, start: usize) -> Tag<'_> {
     let rest = html.get(start..).unwrap_or("");
     if rest.starts_with("<!--") {
         let end = rest.find("-->").map_or(html.len(), |e| start + e + 3);
@@ -148,13 +156,12 @@ fn read_tag(html: &str, start: usize) -> Tag {
     } else {
         (false, 1)
     };
-    let name: String = rest
-        .get(name_from..)
-        .unwrap_or("")
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == ':')
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let after = rest.get(name_from..).unwrap_or("");
+    let name_len = after
+        .bytes()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == b'-' || *c == b':')
+        .count();
+    let name = after.get(..name_len).unwrap_or("");
     let starts_alpha = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
     if !starts_alpha {
         // `<!doctype>`, `<?xml?>`, or a bare `<` in text.

@@ -94,9 +94,10 @@ const META_SITE: [&str; 4] = [
 /// Reads the metadata of a parsed page.
 #[must_use]
 pub(crate) fn read(doc: &Document) -> PageMeta {
-    let json_ld = json_ld(doc);
-    let tags = meta_tags(doc);
-    let dom = dom_meta(doc);
+    let found = Found::collect(doc);
+    let json_ld = json_ld(&found.json_ld);
+    let tags = meta_tags(&found.metas);
+    let dom = dom_meta(&found);
     let mut meta = json_ld.or(tags).or(dom);
     if let (Some(title), Some(site)) = (&meta.title, &meta.site) {
         meta.title = Some(strip_site_suffix(title, site));
@@ -104,12 +105,72 @@ pub(crate) fn read(doc: &Document) -> PageMeta {
     meta
 }
 
+/// The elements metadata is read from, gathered in one walk of the page.
+#[derive(Debug, Default)]
+struct Found {
+    json_ld: Vec<String>,
+    metas: Vec<(String, String)>,
+    canonical: Option<String>,
+    h1s: Vec<String>,
+    title: Option<String>,
+    time: Option<String>,
+}
+
+impl Found {
+    fn collect(doc: &Document) -> Found {
+        let mut found = Found::default();
+        for node in doc.root().descendants_it().filter(|n| n.is_element()) {
+            let Some(name) = node.node_name() else {
+                continue;
+            };
+            match name.to_ascii_lowercase().as_str() {
+                "script" => {
+                    let ld = node
+                        .attr("type")
+                        .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+                    if ld {
+                        found.json_ld.push(node.text().to_string());
+                    }
+                }
+                "meta" => {
+                    let key = node
+                        .attr("property")
+                        .or_else(|| node.attr("name"))
+                        .or_else(|| node.attr("itemprop"));
+                    if let (Some(key), Some(content)) = (key, node.attr("content")) {
+                        found
+                            .metas
+                            .push((key.trim().to_ascii_lowercase(), content.trim().to_owned()));
+                    }
+                }
+                "link" if found.canonical.is_none() => {
+                    let canonical = node
+                        .attr("rel")
+                        .is_some_and(|r| r.trim().eq_ignore_ascii_case("canonical"));
+                    if canonical {
+                        found.canonical = node
+                            .attr("href")
+                            .map(|h| h.trim().to_owned())
+                            .filter(|h| !h.is_empty());
+                    }
+                }
+                "h1" => found.h1s.push(collapse(&node.text())),
+                "title" if found.title.is_none() => found.title = Some(collapse(&node.text())),
+                "time" if found.time.is_none() => {
+                    found.time = node.attr("datetime").map(|d| d.trim().to_owned());
+                }
+                _ => {}
+            }
+        }
+        found
+    }
+}
+
 /// The JSON-LD article object's fields (the first article found wins).
-fn json_ld(doc: &Document) -> PageMeta {
+fn json_ld(scripts: &[String]) -> PageMeta {
     let mut found = PageMeta::default();
-    for script in doc.select(r#"script[type="application/ld+json"]"#).nodes() {
-        let text = script.text();
-        let Some(value) = parse_json_ld(&text) else {
+    for text in scripts {
+        let Some(value) = parse_json_ld(text) else {
             continue;
         };
         let nodes = flatten(&value);
@@ -239,28 +300,22 @@ fn article_url(article: &Map<String, Value>) -> Option<String> {
 }
 
 /// Open Graph, Twitter, Dublin Core and Parse.ly meta tags.
-fn meta_tags(doc: &Document) -> PageMeta {
-    let mut tags: HashMap<String, String> = HashMap::new();
-    for node in doc.select("meta[content]").nodes() {
-        let key = node
-            .attr("property")
-            .or_else(|| node.attr("name"))
-            .or_else(|| node.attr("itemprop"));
-        let (Some(key), Some(content)) = (key, node.attr("content")) else {
-            continue;
-        };
-        let content = content.trim();
+fn meta_tags(metas: &[(String, String)]) -> PageMeta {
+    let mut tags: HashMap<&str, &str> = HashMap::new();
+    for (key, content) in metas {
         if !content.is_empty() {
-            tags.entry(key.trim().to_ascii_lowercase())
-                .or_insert_with(|| content.to_owned());
+            tags.entry(key.as_str()).or_insert(content.as_str());
         }
     }
-    let pick = |keys: &[&str]| keys.iter().find_map(|k| tags.get(*k).cloned());
+    let pick = |keys: &[&str]| {
+        keys.iter()
+            .find_map(|k| tags.get(*k).map(|v| (*v).to_owned()))
+    };
     let byline = META_AUTHOR
         .iter()
         .filter_map(|k| tags.get(*k))
         .find(|v| !v.starts_with("http://") && !v.starts_with("https://"))
-        .cloned();
+        .map(|v| (*v).to_owned());
     PageMeta {
         title: pick(&META_TITLE),
         byline,
@@ -272,37 +327,22 @@ fn meta_tags(doc: &Document) -> PageMeta {
 
 /// What the markup itself shows: canonical link, a lone `<h1>`, `<title>`,
 /// the first `<time datetime>`.
-fn dom_meta(doc: &Document) -> PageMeta {
-    let canonical = doc
-        .select(r#"link[rel="canonical"]"#)
-        .nodes()
-        .iter()
-        .find_map(|n| n.attr("href"))
-        .map(|h| h.trim().to_owned())
-        .filter(|h| !h.is_empty());
-    let h1s = doc.select("h1").nodes().to_vec();
-    let h1 = match h1s.as_slice() {
-        [one] => Some(collapse(&one.text())).filter(|t| !t.is_empty()),
+fn dom_meta(found: &Found) -> PageMeta {
+    let h1 = match found.h1s.as_slice() {
+        [one] => Some(one.clone()).filter(|t| !t.is_empty()),
         _ => None,
     };
-    let title_tag = doc
-        .select("head title")
-        .nodes()
-        .first()
-        .map(|n| split_title(&collapse(&n.text())))
+    let title_tag = found
+        .title
+        .as_deref()
+        .map(split_title)
         .filter(|t| !t.is_empty());
-    let time = doc
-        .select("article time[datetime], time[datetime]")
-        .nodes()
-        .first()
-        .and_then(|n| n.attr("datetime"))
-        .map(|d| d.trim().to_owned());
     PageMeta {
         title: h1.or(title_tag),
         byline: None,
-        date: time,
+        date: found.time.clone(),
         site: None,
-        url: canonical,
+        url: found.canonical.clone(),
     }
 }
 
