@@ -170,6 +170,16 @@ mod tests {
         parse("t.html", html.as_bytes()).unwrap_or_else(|e| panic!("{e}"))
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        #[test]
+        fn arbitrary_markup_never_panics(
+            page in r#"(<(/?)(p|div|q|blockquote|h1|h2|table|td|tr|script|style|figure|figcaption|article|nav|br|meta charset=x|!--)( a="b")?>|[a-z “”&;#.]{1,12}){0,60}"#
+        ) {
+            let _ = parse("p.html", page.as_bytes());
+        }
+    }
+
     #[test]
     fn clock_times() {
         for yes in ["12:45", "9.05am", "14:10 GMT", "8:02 pm"] {
