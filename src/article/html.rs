@@ -59,7 +59,10 @@ fn extract(doc: Document) -> Option<(Vec<Unit>, Option<String>)> {
         ..Config::default()
     };
     let mut readability = Readability::with_document(doc, None, Some(config)).ok()?;
-    let article = readability.parse().ok()?;
+    // A bug in the extractor on some odd page must not take lede down: the
+    // whole-page fallback is used instead.
+    let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| readability.parse()));
+    let article = parsed.ok()?.ok()?;
     let content = Document::fragment(article.content.as_ref());
     let units = blocks::units(&content.root());
     (!units.is_empty()).then_some((units, article.byline))
