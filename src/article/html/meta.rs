@@ -114,6 +114,7 @@ struct Found {
     h1s: Vec<String>,
     title: Option<String>,
     time: Option<String>,
+    byline: Option<String>,
 }
 
 impl Found {
@@ -123,6 +124,13 @@ impl Found {
             let Some(name) = node.node_name() else {
                 continue;
             };
+            if found.byline.is_none() && is_byline_element(&node) {
+                let text = collapse(&node.text());
+                let length = text.chars().count();
+                if (3..BYLINE_MAX_CHARS).contains(&length) {
+                    found.byline = Some(text);
+                }
+            }
             match name.to_ascii_lowercase().as_str() {
                 "script" => {
                     let ld = node
@@ -164,6 +172,23 @@ impl Found {
         }
         found
     }
+}
+
+/// A byline element longer than this is an author biography, not a byline.
+const BYLINE_MAX_CHARS: usize = 100;
+
+/// Readability's byline markers: `rel="author"`, `itemprop~="author"`, or a
+/// class or id naming a byline or author.
+fn is_byline_element(node: &dom_query::NodeRef<'_>) -> bool {
+    let attr_has = |name: &str, needle: &str| {
+        node.attr(name)
+            .is_some_and(|v| v.to_ascii_lowercase().contains(needle))
+    };
+    attr_has("rel", "author")
+        || attr_has("itemprop", "author")
+        || ["byline", "author-name", "writtenby"]
+            .iter()
+            .any(|n| attr_has("class", n) || attr_has("id", n))
 }
 
 /// The JSON-LD article object's fields (the first article found wins).
@@ -339,7 +364,7 @@ fn dom_meta(found: &Found) -> PageMeta {
         .filter(|t| !t.is_empty());
     PageMeta {
         title: h1.or(title_tag),
-        byline: None,
+        byline: found.byline.clone(),
         date: found.time.clone(),
         site: None,
         url: found.canonical.clone(),
@@ -425,6 +450,11 @@ mod tests {
         ));
         assert_eq!(meta.title.as_deref(), Some("Lone headline here"));
         assert_eq!(meta.date.as_deref(), Some("2026-02-03"));
+        let meta = read(&page(
+            "",
+            "<p class='story-byline'>By Ann Lee</p><a rel='author'>X</a>",
+        ));
+        assert_eq!(meta.byline.as_deref(), Some("By Ann Lee"));
         let meta = read(&page(
             "<title>Big storm hits the coast | The Gazette</title>",
             "",
