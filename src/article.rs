@@ -3,11 +3,14 @@
 
 mod body;
 mod detect;
+mod encoding;
 mod error;
+mod html;
 mod json;
 mod layout;
 mod markdown;
 mod meta;
+mod mime;
 mod plain;
 mod rules;
 pub mod sanitize;
@@ -248,6 +251,9 @@ pub fn parse(origin: &str, format: Format, bytes: &[u8]) -> Result<Loaded, LoadE
         Format::Markdown => markdown::parse(origin, bytes).map(Loaded::one),
         Format::Json => json::parse_json(origin, bytes),
         Format::JsonLines => json::parse_json_lines(origin, bytes),
+        Format::Html => html::parse(origin, bytes).map(Loaded::one),
+        Format::Email => mime::parse(origin, bytes, mime::Kind::Email).map(Loaded::one),
+        Format::Mhtml => mime::parse(origin, bytes, mime::Kind::Archive).map(Loaded::one),
     }
 }
 

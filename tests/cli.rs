@@ -270,9 +270,10 @@ fn tag_dash_reads_stdin() {
 #[test]
 fn warnings_do_not_fail_the_run() {
     let env = Env::new();
+    // A UTF-8 BOM followed by bytes that are not UTF-8: decoding loses them.
     let latin1 = env.write(
         "latin1.txt",
-        b"Caf\xe9 opens\n\nThe caf\xe9 opened today.\n",
+        b"\xef\xbb\xbfCaf\xe9 opens\n\nThe caf\xe9 opened today.\n",
     );
     let jsonl = env.write("mixed.jsonl", b"{\"body\": \"One.\"}\nnot json\n");
     let out = env.run(&[

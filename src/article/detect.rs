@@ -13,6 +13,12 @@ pub enum Format {
     Json,
     /// One JSON article per line.
     JsonLines,
+    /// A saved web page.
+    Html,
+    /// An e-mail message (a newsletter), RFC 5322 with MIME parts.
+    Email,
+    /// A web page archived as MIME (`.mht`, `.mhtml`).
+    Mhtml,
 }
 
 /// Picks the format from the extension, falling back to sniffing the content.
@@ -27,6 +33,9 @@ pub fn detect_format(path: Option<&Path>, bytes: &[u8]) -> Format {
         Some("json") => Format::Json,
         Some("jsonl" | "ndjson") => Format::JsonLines,
         Some("txt" | "text") => Format::Text,
+        Some("html" | "htm" | "xhtml") => Format::Html,
+        Some("eml") => Format::Email,
+        Some("mht" | "mhtml") => Format::Mhtml,
         _ => sniff(bytes),
     }
 }
@@ -50,10 +59,59 @@ fn sniff(bytes: &[u8]) -> Format {
             Format::Json
         };
     }
+    if looks_like_html_page(trimmed) {
+        return Format::Html;
+    }
+    if let Some(format) = sniff_mime(trimmed) {
+        return format;
+    }
     if trimmed.starts_with("---\n") || trimmed.starts_with("# ") {
         return Format::Markdown;
     }
     Format::Text
+}
+
+/// Whether text opens like a web page (a doctype, `<html>`, `<head>` or a
+/// leading comment followed by one of those).
+fn looks_like_html_page(text: &str) -> bool {
+    let head: String = text
+        .chars()
+        .take(1024)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let start = head.trim_start();
+    ["<!doctype html", "<html", "<head", "<?xml"]
+        .iter()
+        .any(|p| start.starts_with(p) && (*p != "<?xml" || head.contains("<html")))
+        || (start.starts_with("<!--") && head.contains("<html"))
+}
+
+/// An e-mail or MHTML archive: a header block with `MIME-Version` (or
+/// `Received`/`Return-Path`), MHTML when its type is `multipart/related`.
+fn sniff_mime(text: &str) -> Option<Format> {
+    let header_block = text.split("\n\n").next().unwrap_or("");
+    let header_block = header_block.split("\r\n\r\n").next().unwrap_or("");
+    let first = header_block.lines().next()?;
+    let is_header = |line: &str| {
+        line.split_once(':').is_some_and(|(k, _)| {
+            !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
+    };
+    if !is_header(first) {
+        return None;
+    }
+    let lower = header_block.to_ascii_lowercase();
+    let mime = lower.contains("\nmime-version:") || lower.starts_with("mime-version:");
+    let mail = ["received:", "return-path:", "message-id:"]
+        .iter()
+        .any(|k| lower.starts_with(k) || lower.contains(&format!("\n{k}")));
+    if !(mime || mail) {
+        return None;
+    }
+    if lower.contains("multipart/related") && !mail {
+        return Some(Format::Mhtml);
+    }
+    Some(Format::Email)
 }
 
 #[cfg(test)]
@@ -83,5 +141,28 @@ mod tests {
             utf16.extend(unit.to_le_bytes());
         }
         assert_eq!(detect_format(None, &utf16), Format::Json);
+    }
+
+    #[test]
+    fn web_formats_by_extension_and_content() {
+        let by_ext = |name: &str| detect_format(Some(Path::new(name)), b"x");
+        assert_eq!(by_ext("a.HTM"), Format::Html);
+        assert_eq!(by_ext("a.eml"), Format::Email);
+        assert_eq!(by_ext("a.mhtml"), Format::Mhtml);
+        let sniff = |b: &[u8]| detect_format(None, b);
+        assert_eq!(sniff(b"\n<!DOCTYPE html><p>x"), Format::Html);
+        assert_eq!(sniff(b"<html lang=en><body>x"), Format::Html);
+        assert_eq!(
+            sniff(b"From: a@b.test\nMIME-Version: 1.0\nSubject: x\n\nbody"),
+            Format::Email
+        );
+        assert_eq!(
+            sniff(
+                b"From: <Saved by Blink>\nMIME-Version: 1.0\nContent-Type: multipart/related;\n\n"
+            ),
+            Format::Mhtml
+        );
+        assert_eq!(sniff(b"Subject: talks\n\nBody text."), Format::Text);
+        assert_eq!(sniff(b"<b>bold</b> opening line"), Format::Text);
     }
 }

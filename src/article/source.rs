@@ -123,47 +123,11 @@ fn is_utf16(head: &[u8]) -> bool {
     head.starts_with(&[0xff, 0xfe]) || head.starts_with(&[0xfe, 0xff])
 }
 
-/// Decodes UTF-8 (a UTF-8 BOM is dropped), or UTF-16 with a BOM; invalid
-/// input is decoded lossily with a warning naming the file.
+/// Decodes a text file: a BOM (UTF-8, UTF-16) wins, valid UTF-8 stays UTF-8,
+/// anything else is detected (Windows-1252 and other legacy encodings). A
+/// warning naming the file is kept only when bytes were really lost.
 pub(crate) fn decode(name: &str, bytes: &[u8]) -> (String, Vec<String>) {
-    if is_utf16(bytes) {
-        return decode_utf16(name, bytes);
-    }
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => (text.to_owned(), Vec::new()),
-        Err(_) => (
-            String::from_utf8_lossy(bytes).into_owned(),
-            vec![format!(
-                "{name}: invalid UTF-8, undecodable bytes replaced with U+FFFD"
-            )],
-        ),
-    }
-}
-
-fn decode_utf16(name: &str, bytes: &[u8]) -> (String, Vec<String>) {
-    let little = bytes.starts_with(&[0xff, 0xfe]);
-    let units: Vec<u16> = bytes
-        .get(2..)
-        .unwrap_or(&[])
-        .chunks(2)
-        .map(|pair| match (pair, little) {
-            ([a, b], true) => u16::from_le_bytes([*a, *b]),
-            ([a, b], false) => u16::from_be_bytes([*a, *b]),
-            _ => 0xfffd,
-        })
-        .collect();
-    let lossy =
-        char::decode_utf16(units.iter().copied()).any(|r| r.is_err()) || bytes.len() % 2 != 0;
-    let text = String::from_utf16_lossy(&units);
-    let warnings = if lossy {
-        vec![format!(
-            "{name}: invalid UTF-16, undecodable units replaced with U+FFFD"
-        )]
-    } else {
-        Vec::new()
-    };
-    (text, warnings)
+    super::encoding::decode_text(name, bytes)
 }
 
 #[cfg(test)]
@@ -202,13 +166,9 @@ mod tests {
     }
 
     #[test]
-    fn invalid_utf8_warns_with_the_name() {
-        let (text, warnings) = decode("f.txt", b"caf\xe9 ok");
-        assert_eq!(text, "caf\u{fffd} ok");
-        assert!(
-            warnings
-                .first()
-                .is_some_and(|w| w.starts_with("f.txt: invalid UTF-8"))
-        );
+    fn legacy_bytes_decode_as_windows_1252() {
+        let (text, warnings) = decode("f.txt", b"caf\xe9 \x93ok\x94");
+        assert_eq!(text, "caf\u{e9} \u{201c}ok\u{201d}");
+        assert!(warnings.is_empty());
     }
 }
