@@ -11,6 +11,7 @@
 //! the last closing mark, so it contains the line breaks and reopening marks.
 
 mod cues;
+mod gender;
 mod marks;
 mod speaker;
 
@@ -22,10 +23,16 @@ use speaker::{Attribution, Context};
 /// Fewest words a quote needs unless an attribution sits right next to it.
 const MIN_WORDS: usize = 4;
 
-/// Small words that stay lower case in titles ("The Lord of the Rings").
+/// Title case leaves articles, conjunctions and prepositions in lower case
+/// ("First Results from Borealis-1 over the Lincoln Sea").
 const TITLE_SMALL_WORDS: &[&str] = &[
-    "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from",
-    "nor", "but", "as", "vs", "de", "la", "le", "du", "von", "van",
+    "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in", "of",
+    "off", "on", "per", "to", "up", "via", "vs", "v", "from", "into", "onto", "over", "upon",
+    "with", "without", "within", "about", "above", "across", "after", "against", "along", "amid",
+    "among", "around", "before", "behind", "below", "beneath", "beside", "between", "beyond",
+    "down", "during", "inside", "near", "out", "outside", "past", "since", "than", "through",
+    "toward", "towards", "under", "until", "versus", "de", "la", "le", "du", "von", "van", "der",
+    "den", "del", "di", "da", "et", "y", "und",
 ];
 
 /// Finds the direct quotes of one field. `mentions` and `entities` are the
@@ -40,7 +47,7 @@ pub fn extract(doc: &Doc, field: Field, mentions: &[Mention], entities: &[Entity
         .map(Span::outer)
         .collect();
     let quoted = spans.iter().map(Span::outer).collect();
-    let ctx = Context::new(doc, &chars, field, mentions, entities, barriers, quoted);
+    let mut ctx = Context::new(doc, &chars, field, mentions, entities, barriers, quoted);
     let mut quotes: Vec<Quote> = Vec::new();
     let mut previous: Option<(Span, Option<usize>)> = None;
     for span in spans {
@@ -87,12 +94,20 @@ fn looks_like_scare_quote(chars: &[char], span: &Span) -> bool {
     if words.len() < MIN_WORDS {
         return true;
     }
-    words.iter().all(|w| {
-        TITLE_SMALL_WORDS.contains(&w.to_lowercase().as_str())
-            || w.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
-    })
+    is_title_case(&words)
+}
+
+/// Every word capitalised (or a number) but the small words, and at least
+/// one capitalised: a headline or the title of a work. A subtitle after a
+/// colon needs nothing more, the colon having been trimmed off its word.
+fn is_title_case(words: &[&str]) -> bool {
+    let capital = |w: &&str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+    };
+    let small = |w: &&str| TITLE_SMALL_WORDS.contains(&w.to_lowercase().as_str());
+    words.iter().all(|w| small(w) || capital(w)) && words.iter().any(|w| capital(w) && !small(w))
 }
 
 #[cfg(test)]
@@ -363,6 +378,12 @@ mod tests {
         assert!(scare("The Lord of the Rings"));
         assert!(scare("a total farce"));
         assert!(!scare("we are not leaving this town"));
+        assert!(scare(
+            "Thin Margins: First Results from Borealis-1 over the Lincoln Sea"
+        ));
+        assert!(scare("A Walk through the Valley: Notes on Rain"));
+        assert!(!scare("over and out and through"));
+        assert!(!scare("Nobody at this company wants to lose a colleague."));
     }
 
     #[test]
