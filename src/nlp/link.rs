@@ -21,7 +21,10 @@
 //! - Places and organizations: the gazetteer's canonical name ("US" ->
 //!   "United States"), else the normalised text; an acronym in parentheses
 //!   after an organization ("Baltic Energy Agency (BEA)"), or equal to its
-//!   initials, is that organization.
+//!   initials, is that organization. An organization written shorter, the
+//!   first words of another one's name ("Northlake" of "Northlake Batteries
+//!   Inc."), is the first such organization of the article. A place name in
+//!   capitals ("TORONTO —" in a dateline) is that place, whatever its tag.
 //!
 //! Linking spans all fields of one article, in field order.
 //!
@@ -53,6 +56,7 @@ pub fn link(docs: &[FieldDoc], spans: &[Vec<EntitySpan>]) -> (Vec<Mention>, Vec<
         .collect();
     let mut linker = Linker::new(gaz);
     linker.collect_full_names(docs, &spans);
+    linker.collect_org_names(docs, &spans);
     let mut mentions = Vec::new();
     for (fd, doc_spans) in docs.iter().zip(&spans) {
         let mut prev: Option<(usize, &EntitySpan)> = None;
@@ -151,6 +155,8 @@ struct Linker {
     /// Full-name person clusters, found before assignment.
     people: Vec<usize>,
     pending: Vec<Pending>,
+    /// Every organization name of the article, in reading order.
+    org_names: Vec<String>,
 }
 
 impl Linker {
@@ -161,7 +167,36 @@ impl Linker {
             by_key: HashMap::new(),
             people: Vec::new(),
             pending: Vec::new(),
+            org_names: Vec::new(),
         }
+    }
+
+    /// First pass, organizations: their names in reading order.
+    fn collect_org_names(&mut self, docs: &[FieldDoc], spans: &[Vec<EntitySpan>]) {
+        for (fd, doc_spans) in docs.iter().zip(spans) {
+            for span in doc_spans {
+                if span.kind == EntityKind::Organization {
+                    let text = fd.doc.span_text(span.tokens.clone());
+                    if !self.org_names.iter().any(|n| n == text) {
+                        self.org_names.push(text.to_owned());
+                    }
+                }
+            }
+        }
+    }
+
+    /// The first organization name that starts with the words of `text` and
+    /// goes on ("Northlake" of "Northlake Batteries Inc."): `text` is that
+    /// organization written shorter.
+    fn longer_org(&self, text: &str) -> Option<&str> {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        if words.is_empty() || text.chars().all(|c| !c.is_lowercase()) {
+            return None; // acronyms are linked by their initials
+        }
+        self.org_names.iter().map(String::as_str).find(|name| {
+            let theirs: Vec<&str> = name.split_whitespace().collect();
+            theirs.len() > words.len() && theirs.starts_with(&words)
+        })
     }
 
     /// First pass over all fields: one cluster per distinct full name, leaving
@@ -211,7 +246,9 @@ impl Linker {
     ) -> Option<usize> {
         let text = doc.span_text(span.tokens.clone());
         let title = span.title.clone().map(|t| doc.span_text(t).to_owned());
-        let c = if span.kind == EntityKind::Person || self.is_known_surname(span.kind, text) {
+        let shouted = self.shouted_place(text);
+        let person = span.kind == EntityKind::Person && shouted.is_none();
+        let c = if person || self.is_known_surname(span.kind, text) {
             match self.person_cluster(text, span.kind, title.as_deref()) {
                 Choice::Cluster(c) => c,
                 Choice::Wait(candidates) => {
@@ -224,6 +261,8 @@ impl Linker {
                     return None;
                 }
             }
+        } else if let Some(place) = shouted {
+            self.keyed_cluster(EntityKind::Place, Some(place.clone()), place)
         } else {
             self.named_cluster(doc, span, span.kind, prev)
         };
@@ -422,6 +461,38 @@ impl Linker {
         }
     }
 
+    /// The gazetteer name of a place written in capitals ("TORONTO" in a
+    /// dateline), whatever the span was tagged as; acronyms of three letters
+    /// or fewer are left alone.
+    fn shouted_place(&self, text: &str) -> Option<String> {
+        let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+        if letters < 4 || text.chars().any(char::is_lowercase) {
+            return None;
+        }
+        if self.gaz.canonical(EntityKind::Organization, text).is_some() {
+            return None;
+        }
+        let titled = title_case(text);
+        self.gaz
+            .canonical(EntityKind::Place, &titled)
+            .map(str::to_owned)
+    }
+
+    /// The place or organization cluster of `key`, made when new.
+    fn keyed_cluster(&mut self, kind: EntityKind, fixed: Option<String>, key: String) -> usize {
+        if let Some(&c) = self.by_key.get(&(kind, key.clone())) {
+            return c;
+        }
+        self.clusters.push(Cluster {
+            kind: Some(kind),
+            fixed_name: fixed,
+            ..Cluster::default()
+        });
+        let c = self.clusters.len() - 1;
+        self.by_key.insert((kind, key), c);
+        c
+    }
+
     fn named_cluster(
         &mut self,
         doc: &Doc,
@@ -431,7 +502,16 @@ impl Linker {
     ) -> usize {
         let text = doc.span_text(span.tokens.clone());
         let fixed = self.gaz.canonical(kind, text).map(str::to_owned);
-        let key = (kind, fixed.clone().unwrap_or_else(|| normalise(text)));
+        let longer = match (&fixed, kind) {
+            (None, EntityKind::Organization) => self.longer_org(text),
+            _ => None,
+        };
+        let key = (
+            kind,
+            fixed
+                .clone()
+                .unwrap_or_else(|| normalise(longer.unwrap_or(text))),
+        );
         if let Some(&c) = self.by_key.get(&key) {
             return c;
         }
@@ -551,6 +631,21 @@ fn normalise(text: &str) -> String {
         _ => &words[..],
     };
     words.join(" ")
+}
+
+/// "NEW YORK" -> "New York", "ST. THOMAS" -> "St. Thomas".
+fn title_case(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut word_start = true;
+    for c in text.chars() {
+        if word_start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        word_start = !c.is_alphanumeric() && c != '\'';
+    }
+    out
 }
 
 /// Initials of the capitalised words of a name ("European Central Bank" -> "ECB").

@@ -119,6 +119,16 @@ mod tests {
     /// surface form becomes a mention of the entity with that canonical name.
     fn run(text: &str, names: &[(&str, EntityKind, &str)]) -> Vec<(String, Option<String>)> {
         let doc = Doc::new(text);
+        let (mentions, entities) = hand_made(text, names);
+        extract(&doc, Field::Body, &mentions, &entities)
+            .into_iter()
+            .map(|q| (q.text, q.speaker.map(|s| entities[s].name.clone())))
+            .collect()
+    }
+
+    /// Every occurrence of each surface form as a mention of the entity with
+    /// that canonical name.
+    fn hand_made(text: &str, names: &[(&str, EntityKind, &str)]) -> (Vec<Mention>, Vec<Entity>) {
         let mut entities: Vec<Entity> = Vec::new();
         let mut mentions: Vec<Mention> = Vec::new();
         for &(surface, kind, canonical) in names {
@@ -149,10 +159,7 @@ mod tests {
             }
         }
         mentions.sort_by_key(|m| m.start);
-        extract(&doc, Field::Body, &mentions, &entities)
-            .into_iter()
-            .map(|q| (q.text, q.speaker.map(|s| entities[s].name.clone())))
-            .collect()
+        (mentions, entities)
     }
 
     fn one(text: &str, speaker: Option<&str>) -> (String, Option<String>) {
@@ -213,6 +220,17 @@ mod tests {
             got,
             [one("a complete waste of public money,", Some("Jane Roe"))]
         );
+    }
+
+    #[test]
+    fn pronoun_and_verb_before_a_colon_keep_the_cue() {
+        let text = "Jane Roe spoke next.\nShe said: \"We never agreed to that plan.\"";
+        let doc = Doc::new(text);
+        let (mentions, entities) = hand_made(text, &[ROE]);
+        let q = extract(&doc, Field::Body, &mentions, &entities);
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].speaker, Some(0));
+        assert_eq!(q[0].cue.as_ref().map(|c| c.text.as_str()), Some("said"));
     }
 
     #[test]

@@ -305,3 +305,61 @@ fn a_title_inside_the_span_moves_to_the_mention() {
     assert_eq!(mentions[0].title.as_deref(), Some("Cllr"));
     assert_eq!(mentions[0].start, 5);
 }
+
+#[test]
+fn a_place_in_capitals_is_the_place() {
+    let (mentions, entities) = link_forms(
+        &[(
+            Field::Body,
+            "TORONTO — NATO met in Toronto. NEW YORK and BEWU followed.",
+        )],
+        &[
+            ("TORONTO", EntityKind::Organization),
+            ("NATO", EntityKind::Organization),
+            ("Toronto", EntityKind::Place),
+            ("NEW YORK", P),
+            ("BEWU", EntityKind::Organization),
+        ],
+    );
+    let got: Vec<(&str, EntityKind)> = mentions
+        .iter()
+        .map(|m| (entities[m.entity].name.as_str(), entities[m.entity].kind))
+        .collect();
+    assert_eq!(got[0], ("Toronto", EntityKind::Place));
+    assert_eq!(got[1].1, EntityKind::Organization);
+    assert_eq!(got[2], ("Toronto", EntityKind::Place));
+    assert_eq!(got[3].1, EntityKind::Place);
+    assert_eq!(got[4], ("BEWU", EntityKind::Organization));
+    assert_eq!(title_case("ST. THOMAS"), "St. Thomas");
+}
+
+#[test]
+fn an_organization_written_shorter_links_to_the_first_longer_one() {
+    let o = EntityKind::Organization;
+    let got = linked(
+        &[(
+            Field::Body,
+            "Northlake said so. Northlake Batteries Inc. and Northlake Kansai Energy agreed. \
+             Tromsø United won; the Tromsø defence slept.",
+        )],
+        &[
+            ("Northlake", o),
+            ("Northlake Batteries Inc.", o),
+            ("Northlake Kansai Energy", o),
+            ("Tromsø United", o),
+            ("Tromsø", o),
+        ],
+    );
+    let n = "Northlake Batteries Inc.";
+    let t = "Tromsø United";
+    assert_eq!(
+        got,
+        pairs(&[
+            ("Northlake", n),
+            (n, n),
+            ("Northlake Kansai Energy", "Northlake Kansai Energy"),
+            (t, t),
+            ("Tromsø", t)
+        ])
+    );
+}

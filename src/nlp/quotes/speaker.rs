@@ -175,7 +175,11 @@ impl<'a> Context<'a> {
                 return attribution;
             }
         }
-        if let Some(attribution) = self.colon_intro(before) {
+        if let Some(mut attribution) = self.colon_intro(before) {
+            // `She said: "..."`: the verb right before the colon is the cue.
+            if let Some(hit) = hits[1].as_ref().filter(|h| h.adjacent) {
+                attribution.cue = Some(hit.cue.clone());
+            }
             return attribution;
         }
         for hit in hits.iter().flatten() {
