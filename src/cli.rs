@@ -64,6 +64,21 @@ pub struct TagArgs {
     /// Articles to tag (`-` reads stdin); none tags the bundled samples.
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
+    /// Which entity tagger to run.
+    #[arg(long, value_enum, default_value_t = TaggerChoice::Model)]
+    pub tagger: TaggerChoice,
+    /// Load the entity model from this file instead of the embedded one.
+    #[arg(long, value_name = "PATH", conflicts_with = "tagger")]
+    pub model: Option<PathBuf>,
+}
+
+/// `lede tag --tagger` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TaggerChoice {
+    /// The trained model (averaged perceptron).
+    Model,
+    /// The rule tagger (capitalisation, gazetteers, patterns).
+    Rules,
 }
 
 /// `lede tag --format` values.

@@ -24,3 +24,4 @@ pub mod document;
 pub mod nlp;
 pub mod samples;
 pub mod tag;
+pub mod tui;

@@ -3,16 +3,21 @@
 
 mod cli;
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
-use anyhow::Result;
+use std::sync::Arc;
+
+use anyhow::{Context, Result};
 use clap::Parser;
 
-use cli::{Cli, Command, TagArgs, TagFormat};
+use cli::{Cli, ColorChoice, Command, TagArgs, TagFormat, TaggerChoice};
 use lede::article::{self, Article};
 use lede::document::{ArticleDocument, entity_order};
+use lede::nlp::model::{Model, ModelTagger};
+use lede::nlp::rules::RuleTagger;
 use lede::nlp::{Analysis, Analyzer, EntityKind};
+use lede::tui::{self, app::Start};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -33,20 +38,62 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-/// The reader. Until the TUI lands, prints the clean text.
+/// The reader: the TUI when stdout is a terminal, else the clean text (like
+/// bat). With no FILE the TUI opens on the list of bundled samples.
 fn read(args: &cli::ReaderArgs) -> Result<ExitCode> {
     let (articles, failed) = load_all(&args.files)?;
-    let mut out = BufWriter::new(io::stdout().lock());
-    for article in &articles {
-        write_plain(&mut out, article)?;
+    if !io::stdout().is_terminal() {
+        let mut out = BufWriter::new(io::stdout().lock());
+        for article in &articles {
+            write_plain(&mut out, article)?;
+        }
+        out.flush()?;
+        return Ok(exit_code(failed));
     }
-    out.flush()?;
+    if articles.is_empty() && !args.files.is_empty() {
+        anyhow::bail!("no article to show");
+    }
+    let start = if args.files.is_empty() {
+        Start::List
+    } else {
+        Start::Reader
+    };
+    let options = tui::Options {
+        color: use_color(args.color),
+        mouse: !args.no_mouse,
+    };
+    tui::run(articles, start, options)?;
     Ok(exit_code(failed))
+}
+
+/// `--color auto` colours unless `NO_COLOR` is set to something non-empty.
+fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    }
+}
+
+/// The analyzer `lede tag` asked for: `--tagger rules`, `--model PATH`, or
+/// the embedded model.
+fn tag_analyzer(args: &TagArgs) -> Result<Analyzer> {
+    if let Some(path) = &args.model {
+        let model = Model::load(path).with_context(|| format!("{}", path.display()))?;
+        let tagger = ModelTagger::new(Arc::new(model), lede::nlp::model::default_lexicon());
+        return Ok(Analyzer::with_tagger(Box::new(tagger)));
+    }
+    Ok(match args.tagger {
+        TaggerChoice::Rules => Analyzer::with_tagger(Box::new(RuleTagger::new())),
+        TaggerChoice::Model => Analyzer::with_tagger(Box::new(
+            ModelTagger::embedded().map_err(|e| anyhow::anyhow!("embedded model: {e}"))?,
+        )),
+    })
 }
 
 fn tag(args: &TagArgs) -> Result<ExitCode> {
     if args.jsonl {
-        let analyzer = Analyzer::default();
+        let analyzer = tag_analyzer(args)?;
         let stdin = io::stdin().lock();
         let stdout = BufWriter::new(io::stdout().lock());
         let summary = lede::tag::run_jsonl(&analyzer, stdin, stdout, io::stderr().lock())?;
@@ -54,7 +101,7 @@ fn tag(args: &TagArgs) -> Result<ExitCode> {
     }
     // Load before building the analyzer, so bad input fails fast.
     let (articles, failed) = load_all(&args.files)?;
-    let analyzer = Analyzer::default();
+    let analyzer = tag_analyzer(args)?;
     let mut out = BufWriter::new(io::stdout().lock());
     for article in &articles {
         let analysis = analyzer.analyze(article);

@@ -5,9 +5,13 @@
 //! tag (a [`Tagger`]), link ([`link`]), quotes ([`quotes`]). This layer knows
 //! no screen and no storage.
 
+pub mod biluo;
 pub mod doc;
+pub mod features;
 pub mod gazetteer;
 pub mod link;
+pub mod model;
+pub mod perceptron;
 pub mod quotes;
 pub mod rules;
 pub mod segment;
@@ -199,10 +203,14 @@ pub struct Analyzer {
 }
 
 impl Default for Analyzer {
+    /// The embedded trained model ([`model::ModelTagger`]); the rule tagger
+    /// only if the embedded model cannot be read (a broken build).
     fn default() -> Self {
-        Analyzer {
-            tagger: Box::new(rules::RuleTagger::new()),
-        }
+        let tagger: Box<dyn Tagger> = match model::ModelTagger::embedded() {
+            Ok(tagger) => Box::new(tagger),
+            Err(_) => Box::new(rules::RuleTagger::new()),
+        };
+        Analyzer { tagger }
     }
 }
 

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use lede::nlp::rules::RuleTagger;
 use lede::nlp::{Analyzer, EntityKind};
 
 fn seed_text() -> Option<String> {
@@ -20,7 +21,7 @@ fn seed_text() -> Option<String> {
 #[test]
 fn seed_entities_are_linked_and_clean() {
     let Some(text) = seed_text() else { return };
-    let analysis = Analyzer::default().analyze_text(&text);
+    let analysis = Analyzer::with_tagger(Box::new(RuleTagger::new())).analyze_text(&text);
     let found: Vec<(EntityKind, &str, &[String])> = analysis
         .entities
         .iter()

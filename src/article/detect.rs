@@ -32,7 +32,8 @@ pub fn detect_format(path: Option<&Path>, bytes: &[u8]) -> Format {
 }
 
 fn sniff(bytes: &[u8]) -> Format {
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(8192)]);
+    let head = bytes.get(..bytes.len().min(8192)).unwrap_or(bytes);
+    let (head, _) = super::source::decode("", head);
     let trimmed = head.trim_start_matches('\u{feff}').trim_start();
     if trimmed.starts_with('[') {
         return Format::Json;
@@ -53,4 +54,34 @@ fn sniff(bytes: &[u8]) -> Format {
         return Format::Markdown;
     }
     Format::Text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extension_then_content() {
+        let md = Path::new("a.MD");
+        assert_eq!(detect_format(Some(md), b"{}"), Format::Markdown);
+        assert_eq!(detect_format(None, b"  [1]"), Format::Json);
+        assert_eq!(
+            detect_format(None, b"{\"a\": 1}\n{\"a\": 2}\n"),
+            Format::JsonLines
+        );
+        assert_eq!(detect_format(None, b"{\n  \"a\": 1\n}"), Format::Json);
+        assert_eq!(
+            detect_format(None, b"---\ntitle: x\n---\n"),
+            Format::Markdown
+        );
+        assert_eq!(
+            detect_format(Some(Path::new("x.log")), b"Hello"),
+            Format::Text
+        );
+        let mut utf16 = vec![0xff, 0xfe];
+        for unit in "[{}]".encode_utf16() {
+            utf16.extend(unit.to_le_bytes());
+        }
+        assert_eq!(detect_format(None, &utf16), Format::Json);
+    }
 }

@@ -30,13 +30,17 @@ fn captures<'t>(rule: &Rule, text: &'t str) -> Option<regex::Captures<'t>> {
 
 static BOILERPLATE: Rule = LazyLock::new(|| {
     regex(
-        r"(?i)^(advertisement|advert|ads?|sponsored( content)?|paid (content|post)|skip advertisement|story continues below( advertisement)?|article continues below( advertisement)?|continue reading( the main story)?|share( this( article| story| page)?)?|share on \w+|copy link|print|listen to (this|the) article|loading\.*|scroll to continue|subscribe\b.{0,80}|sign up\b.{0,80}|follow us on .{1,40}|all rights reserved|(©|copyright)\s*\d{4}\b.{0,80}|anzeige|werbung|publicité|реклама|(tags?|topics?|keywords)\s*:.{0,160})[.!:]?$",
+        r"(?i)^(advertisement|advert|ads?|sponsored( content)?|paid (content|post)|skip advertisement|story continues below( advertisement)?|article continues below( advertisement)?|continue reading( the main story)?|share( this( article| story| page)?)?|share on \w+|copy link|print|listen to (this|the) article|loading\.*|scroll to continue|all rights reserved|(©|copyright)\s*\d{4}\b.{0,80}|anzeige|werbung|publicité|реклама|(tags?|topics?|keywords)\s*:.{0,160})[.!:]?$",
     )
+});
+
+static CALL_TO_ACTION: Rule = LazyLock::new(|| {
+    regex(r"(?i)^(subscribe|sign up|follow us|join us|download (our|the) app)\b.{0,80}$")
 });
 
 static CAPTION: Rule = LazyLock::new(|| {
     regex(
-        r"(?i)^(?:.{0,250}?(?:[.|/—–(]|\s-)\s*)?\(?(?:photos?|photograph|images?|pictures?|pic|illustration|videos?|graphic|credit)(?:\s+credit)?\s*(?::|by\b|courtesy\b|/)\s*\S",
+        r"(?i)^(?:.{0,250}?(?:[.|/—–(]|\s-)\s*)?\(?(?:photos?|photograph|images?|pictures?|pic|illustration|videos?|graphic|credit)(?:\s+credit)?\s*(?::|by\b|courtesy\b|/)\s*(\S.*)$",
     )
 });
 
@@ -112,7 +116,11 @@ fn word_count(line: &str) -> usize {
 #[must_use]
 pub(crate) fn is_boilerplate(line: &str) -> bool {
     let line = line.trim().trim_matches(['-', '–', '—', '|', '*', ' ']);
-    !starts_with_quote(line) && word_count(line) <= 14 && is_match(&BOILERPLATE, line)
+    if starts_with_quote(line) || word_count(line) > 14 {
+        return false;
+    }
+    is_match(&BOILERPLATE, line)
+        || (is_match(&CALL_TO_ACTION, line) && word_count(line) <= 10 && !line.contains(", "))
 }
 
 /// Site navigation at the top: `Home | World | Europe`, `News > Politics`.
@@ -136,9 +144,20 @@ pub(crate) fn is_caption(line: &str) -> bool {
     if starts_with_quote(line) || line.chars().count() > CAPTION_MAX_CHARS {
         return false;
     }
-    is_match(&CAPTION, line)
-        || (is_match(&CAPTION_START, line) && word_count(line) <= 30)
+    credit_caption(line)
+        || (is_match(&CAPTION_START, line)
+            && (word_count(line) <= 12 || !ends_with_terminal(line) && word_count(line) <= 30))
         || (is_match(&AGENCY, line) && line.contains('/'))
+}
+
+/// "... Photo: CREDIT" where the credit is a short name, not more sentences
+/// ("Talks ended. Photos by the agency showed damage to the port." is text).
+fn credit_caption(line: &str) -> bool {
+    let Some(tail) = captures(&CAPTION, line).and_then(|c| c.get(1)) else {
+        return false;
+    };
+    let tail = tail.as_str().trim();
+    word_count(tail) <= 10 && !tail.contains(". ") && !tail.ends_with(['!', '?'])
 }
 
 /// A bare news agency name on its own line ("Reuters").
@@ -256,6 +275,7 @@ mod tests {
             "Sponsored",
             "Share this article",
             "Subscribe to our Telegram channel",
+            "Follow us on X",
             "- Advertisement -",
             "© 2025 Example News",
             "Tags: Ukraine, USA",
@@ -266,6 +286,7 @@ mod tests {
             "Advertisement revenue fell sharply in the third quarter, the company said.",
             "\"Subscribe,\" he said.",
             "Shares fell 3%.",
+            "Sign up was slow, officials said.",
         ] {
             assert!(!is_boilerplate(line), "{line}");
         }
@@ -287,9 +308,12 @@ mod tests {
         }
         for line in [
             "He posted a photo: it showed the two men shaking hands.",
+            "Talks ended. Photos by the agency showed damage to the port and to ships nearby in the bay.",
+            "Talks ended. Photo: the agency. It showed damage.",
             "\"Photo: nothing,\" she said.",
             "The photographer said the images were genuine.",
             "Reuters",
+            "Screenshot of the chat, which was shared widely on Monday, shows that the two ministers had agreed earlier.",
         ] {
             assert!(!is_caption(line), "{line}");
         }

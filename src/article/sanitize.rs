@@ -154,6 +154,17 @@ mod tests {
             ("bell\u{7} back\u{8}space del\u{7f}", "bell backspace del"),
             ("lone esc \u{1b}", "lone esc "),
             ("charset \u{1b}(Bok", "charset ok"),
+            ("c1 osc\u{9d}0;title\u{9c}ok", "c1 oscok"),
+            ("sos\u{98}hidden\u{9c}shown", "sosshown"),
+            ("pm\u{9e}hidden\u{1b}\\shown", "pmshown"),
+            ("nel\u{85}next", "nel\nnext"),
+            ("ls\u{2028}ps\u{2029}end", "ls\nps\nend"),
+            ("c1 \u{80}\u{8d}\u{91}x", "c1 x"),
+            ("c1 apc \u{9f}swallowed to eol\nx", "c1 apc \nx"),
+            ("lrm\u{200e}rlm\u{200f}alm\u{61c}", "lrmrlmalm"),
+            ("esc then newline \u{1b}\nnext", "esc then newline \nnext"),
+            ("csi params \u{1b}[?1049h\u{1b}[38;5;196mx", "csi params x"),
+            ("form\u{c}feed vt\u{b}ab", "formfeed vtab"),
         ];
         for (input, expected) in cases {
             let out = sanitize(input);
@@ -169,6 +180,12 @@ mod tests {
     }
 
     proptest::proptest! {
+        // Failures are reported, not written into the source tree.
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            failure_persistence: None,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
         #[test]
         fn sanitize_never_leaves_a_control(input in proptest::collection::vec(proptest::prelude::any::<char>(), 0..200)) {
             let text: String = input.into_iter().collect();

@@ -3,11 +3,18 @@
 use super::*;
 use crate::article::Field;
 use crate::nlp::Analyzer;
+use crate::nlp::rules::RuleTagger;
+
+/// These tests pin linking behaviour on the rule tagger's spans, so they do
+/// not move when the default (trained model) is retrained.
+fn rule_analyzer() -> Analyzer {
+    Analyzer::with_tagger(Box::new(RuleTagger::new()))
+}
 
 const P: EntityKind = EntityKind::Person;
 
 fn entities(text: &str) -> Vec<(String, EntityKind, Vec<String>, usize)> {
-    Analyzer::default()
+    rule_analyzer()
         .analyze_text(text)
         .entities
         .into_iter()
@@ -31,7 +38,7 @@ fn canonical_is_the_fullest_form() {
 #[test]
 fn bare_surname_goes_to_the_most_mentioned_person() {
     let text = "Donald Trump met Xi. Donald Trump spoke. Melania Trump smiled. Later Trump left.";
-    let a = Analyzer::default().analyze_text(text);
+    let a = rule_analyzer().analyze_text(text);
     let last = a.mentions.last().unwrap();
     assert_eq!(last.text, "Trump");
     assert_eq!(a.entities[last.entity].name, "Donald Trump");
@@ -42,7 +49,7 @@ fn bare_surname_goes_to_the_most_mentioned_person() {
 fn a_title_narrows_the_choice() {
     let text =
         "Donald Trump spoke. Melania Trump spoke. Donald Trump spoke again. Mrs. Trump smiled.";
-    let a = Analyzer::default().analyze_text(text);
+    let a = rule_analyzer().analyze_text(text);
     let last = a.mentions.last().unwrap();
     assert_eq!(last.title.as_deref(), Some("Mrs."));
     assert_eq!(a.entities[last.entity].name, "Melania Trump");
@@ -51,7 +58,7 @@ fn a_title_narrows_the_choice() {
 #[test]
 fn carried_titles_are_preferred() {
     let text = "President Donald Trump spoke. Melania Trump spoke. Melania Trump left. President Trump smiled.";
-    let a = Analyzer::default().analyze_text(text);
+    let a = rule_analyzer().analyze_text(text);
     let last = a.mentions.last().unwrap();
     assert_eq!(a.entities[last.entity].name, "Donald Trump");
 }

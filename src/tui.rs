@@ -1,0 +1,145 @@
+//! The reader: a terminal UI over analysed articles.
+//!
+//! Input becomes [`action::Action`]s through the [`keymap`]; [`app::App::update`]
+//! applies them (the only place state changes); [`ui::draw`] paints the app
+//! (pure). [`terminal`] owns setup and restore, [`event`] the input loop.
+//!
+//! ```
+//! use lede::tui::{action::Action, app::{Analysed, App, Start}, keymap::Keymap, theme::Theme};
+//! let article = lede::article::load_bytes("a.txt", b"Title\n\nSome text.").unwrap();
+//! let analysis = lede::nlp::Analyzer::default().analyze(&article);
+//! let mut app = App::new(vec![Analysed { article, analysis }], Start::Reader,
+//!                        &Keymap::default(), Theme::default());
+//! app.update(Action::Resize { width: 80, height: 24 });
+//! app.update(Action::Bottom);
+//! assert_eq!(app.reader().unwrap().percent(), 100);
+//! ```
+
+pub mod action;
+pub mod app;
+pub mod event;
+pub mod keymap;
+pub mod layout;
+pub mod state;
+pub mod terminal;
+pub mod theme;
+pub mod ui;
+pub mod widgets;
+
+use std::io;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use crate::article::Article;
+use crate::nlp::Analyzer;
+
+use action::Action;
+use app::{Analysed, App, Effect, Start};
+use keymap::Keymap;
+use terminal::TerminalGuard;
+use theme::Theme;
+
+/// How often the loop wakes without input (to notice SIGTERM).
+const TICK: Duration = Duration::from_millis(200);
+
+/// Reader options from the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// Use colour.
+    pub color: bool,
+    /// Capture the mouse (wheel and clicks).
+    pub mouse: bool,
+}
+
+/// Analyses the articles and runs the reader until the user quits. The
+/// terminal is restored on every way out: quit, error, panic, SIGTERM/SIGHUP.
+///
+/// Test hooks (environment): `LEDE_TEST_PANIC=1` panics after the first
+/// frame; `LEDE_EXIT_AFTER_FIRST_FRAME=1` exits after it.
+///
+/// # Errors
+/// When the terminal cannot be set up, drawn or read.
+pub fn run(articles: Vec<Article>, start: Start, options: Options) -> io::Result<()> {
+    // First, so a SIGTERM during analysis also ends in a clean exit.
+    let stop = Arc::new(AtomicBool::new(false));
+    #[cfg(unix)]
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    let analyzer = Analyzer::default();
+    let analysed = articles
+        .into_iter()
+        .map(|article| {
+            let analysis = analyzer.analyze(&article);
+            Analysed { article, analysis }
+        })
+        .collect();
+    let mut keymap = Keymap::default();
+    let theme = Theme {
+        color: options.color,
+    };
+    let mut app = App::new(analysed, start, &keymap, theme);
+    let mut guard = TerminalGuard::enter(options.mouse)?;
+    let result = event_loop(&mut guard, &mut app, &mut keymap, &stop);
+    drop(guard);
+    result
+}
+
+fn env_flag(name: &str) -> bool {
+    std::env::var_os(name).is_some_and(|v| v == "1")
+}
+
+fn event_loop(
+    guard: &mut TerminalGuard,
+    app: &mut App,
+    keymap: &mut Keymap,
+    stop: &AtomicBool,
+) -> io::Result<()> {
+    resize(guard, app)?;
+    let mut first_frame = true;
+    let mut dirty = true;
+    loop {
+        if dirty {
+            guard.terminal.draw(|frame| ui::draw(app, frame))?;
+            dirty = false;
+        }
+        if first_frame {
+            first_frame = false;
+            assert!(
+                !env_flag("LEDE_TEST_PANIC"),
+                "LEDE_TEST_PANIC is set: panicking after the first frame"
+            );
+            if env_flag("LEDE_EXIT_AFTER_FIRST_FRAME") {
+                return Ok(());
+            }
+        }
+        if stop.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        // Every event of a burst is applied, then the screen is drawn once.
+        for event in event::read_batch(TICK)? {
+            let Some(action) = event::to_action(&event, keymap) else {
+                continue;
+            };
+            dirty = true;
+            match app.update(action) {
+                Effect::Continue => {}
+                Effect::Quit => return Ok(()),
+                Effect::Suspend => {
+                    guard.suspend()?;
+                    resize(guard, app)?;
+                }
+            }
+        }
+    }
+}
+
+fn resize(guard: &mut TerminalGuard, app: &mut App) -> io::Result<()> {
+    let size = guard.terminal.size()?;
+    app.update(Action::Resize {
+        width: size.width,
+        height: size.height,
+    });
+    Ok(())
+}

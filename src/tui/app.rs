@@ -1,0 +1,493 @@
+//! The application state and [`App::update`], the only place it changes.
+//! No I/O and no drawing here: tests drive it with actions alone.
+
+use std::collections::HashMap;
+
+use ratatui::layout::{Position, Rect};
+
+use crate::article::Article;
+use crate::nlp::Analysis;
+
+mod targets;
+
+use super::action::Action;
+use super::keymap::Keymap;
+use super::layout;
+use super::state::document::{Anchor, Section};
+use super::state::list::{Entry, ListState, ROWS_PER_ENTRY};
+use super::state::reader::{ReaderState, Target};
+use super::state::sidebar::{Item, SidebarState};
+use super::theme::Theme;
+
+/// An article with its analysis.
+#[derive(Debug, Clone)]
+pub struct Analysed {
+    /// The article.
+    pub article: Article,
+    /// What lede found in it.
+    pub analysis: Analysis,
+}
+
+/// Which screen is up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// The article list.
+    List,
+    /// One article.
+    Reader,
+}
+
+/// Where movement keys go in the reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The article text.
+    Text,
+    /// The sidebar.
+    Sidebar,
+}
+
+/// What the input loop must do after an action (the parts that are I/O).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// Keep going.
+    Continue,
+    /// Leave the program.
+    Quit,
+    /// Suspend to the shell, then redraw.
+    Suspend,
+}
+
+/// How the app starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Start {
+    /// On the list of all articles.
+    List,
+    /// Reading the first article, with no list behind it.
+    Reader,
+}
+
+/// Everything the screen shows.
+#[derive(Debug)]
+pub struct App {
+    articles: Vec<Analysed>,
+    has_list: bool,
+    screen: Screen,
+    list: ListState,
+    reader: Option<ReaderState>,
+    sidebar: SidebarState,
+    focus: Focus,
+    sidebar_pref: Option<bool>,
+    help: bool,
+    help_offset: usize,
+    help_rows: Vec<(String, &'static str)>,
+    area: Rect,
+    notice: Option<String>,
+    positions: HashMap<usize, Anchor>,
+    theme: Theme,
+}
+
+impl App {
+    /// A new app over analysed articles; call `update(Action::Resize {..})`
+    /// before the first draw.
+    #[must_use]
+    pub fn new(articles: Vec<Analysed>, start: Start, keymap: &Keymap, theme: Theme) -> App {
+        let entries = (articles.iter())
+            .map(|a| Entry::new(&a.article, &a.analysis))
+            .collect();
+        let mut app = App {
+            has_list: start == Start::List,
+            screen: Screen::List,
+            list: ListState::new(entries),
+            reader: None,
+            sidebar: SidebarState::default(),
+            focus: Focus::Text,
+            sidebar_pref: None,
+            help: false,
+            help_offset: 0,
+            help_rows: keymap.help(),
+            area: Rect::new(0, 0, 80, 24),
+            notice: None,
+            positions: HashMap::new(),
+            theme,
+            articles,
+        };
+        if start == Start::Reader && !app.articles.is_empty() {
+            app.open(0);
+        }
+        app
+    }
+
+    /// Applies one action.
+    pub fn update(&mut self, action: Action) -> Effect {
+        if !matches!(action, Action::Resize { .. }) {
+            self.notice = None;
+        }
+        match action {
+            Action::Resize { width, height } => {
+                self.area = Rect::new(0, 0, width, height);
+                self.relayout();
+            }
+            Action::Quit => return Effect::Quit,
+            Action::Suspend => return Effect::Suspend,
+            Action::ToggleHelp => {
+                self.help = !self.help;
+                self.help_offset = 0;
+            }
+            Action::Back => return self.back(),
+            _ if self.help => self.scroll_help(action),
+            _ => match self.screen {
+                Screen::List => self.update_list(action),
+                Screen::Reader => self.update_reader(action),
+            },
+        }
+        Effect::Continue
+    }
+
+    fn back(&mut self) -> Effect {
+        if self.help {
+            self.help = false;
+        } else if self.screen == Screen::Reader && self.has_list {
+            self.close_reader();
+        } else {
+            return Effect::Quit;
+        }
+        Effect::Continue
+    }
+
+    /// Scrolls the help when it is taller than the screen; other actions
+    /// wait until it is closed.
+    fn scroll_help(&mut self, action: Action) {
+        let max = (self.help_rows.len() + 2).saturating_sub(usize::from(self.area.height));
+        let delta: isize = match action {
+            Action::Down => 1,
+            Action::Up => -1,
+            Action::PageDown | Action::HalfPageDown => 5,
+            Action::PageUp | Action::HalfPageUp => -5,
+            Action::Scroll { lines, .. } => lines.into(),
+            _ => 0,
+        };
+        self.help_offset = self.help_offset.saturating_add_signed(delta).min(max);
+    }
+
+    // ----- list -----
+
+    fn list_height(&self) -> usize {
+        usize::from(layout::list(self.area).1.height)
+    }
+
+    fn update_list(&mut self, action: Action) {
+        let h = self.list_height();
+        let page = isize::try_from((h / ROWS_PER_ENTRY).max(1)).unwrap_or(1);
+        match action {
+            Action::Down | Action::NextArticle => self.list.select_by(1, h),
+            Action::Up | Action::PrevArticle => self.list.select_by(-1, h),
+            Action::HalfPageDown => self.list.select_by((page / 2).max(1), h),
+            Action::HalfPageUp => self.list.select_by(-(page / 2).max(1), h),
+            Action::PageDown => self.list.select_by(page, h),
+            Action::PageUp => self.list.select_by(-page, h),
+            Action::Top => self.list.select(0, h),
+            Action::Bottom => self.list.select(usize::MAX, h),
+            Action::Confirm => self.open(self.list.selected()),
+            Action::Scroll { lines, .. } => self.list.select_by(lines.signum().into(), h),
+            Action::Click { column, row } => self.click_list(column, row),
+            _ => {}
+        }
+    }
+
+    fn click_list(&mut self, column: u16, row: u16) {
+        let body = layout::list(self.area).1;
+        if !body.contains(Position::new(column, row)) {
+            return;
+        }
+        if let Some(i) = self.list.entry_at_row(usize::from(row - body.y)) {
+            if i == self.list.selected() {
+                self.open(i);
+            } else {
+                self.list.select(i, usize::from(body.height));
+            }
+        }
+    }
+
+    // ----- opening and closing -----
+
+    fn open(&mut self, index: usize) {
+        let Some(sidebar) = self
+            .articles
+            .get(index)
+            .map(|d| SidebarState::new(&d.analysis))
+        else {
+            return;
+        };
+        self.save_position();
+        let anchor = self.positions.get(&index).copied().unwrap_or(Anchor::START);
+        self.reader = Some(ReaderState::new(index, anchor));
+        self.sidebar = sidebar;
+        self.focus = Focus::Text;
+        self.screen = Screen::Reader;
+        if self.has_list {
+            let h = self.list_height();
+            self.list.select(index, h);
+        }
+        self.relayout();
+    }
+
+    fn close_reader(&mut self) {
+        self.save_position();
+        self.reader = None;
+        self.screen = Screen::List;
+        self.focus = Focus::Text;
+    }
+
+    fn save_position(&mut self) {
+        if let Some(r) = &self.reader {
+            self.positions.insert(r.article, r.anchor());
+        }
+    }
+
+    fn change_article(&mut self, forward: bool) {
+        let Some(current) = self.reader.as_ref().map(|r| r.article) else {
+            return;
+        };
+        let next = if forward {
+            current + 1
+        } else {
+            current.wrapping_sub(1)
+        };
+        if next < self.articles.len() {
+            self.open(next);
+        } else {
+            self.notice = Some(if forward {
+                "last article".to_owned()
+            } else {
+                "first article".to_owned()
+            });
+        }
+    }
+
+    // ----- reader -----
+
+    /// True when the sidebar is on screen.
+    #[must_use]
+    pub fn sidebar_visible(&self) -> bool {
+        self.screen == Screen::Reader
+            && layout::sidebar_width(self.area.width) > 0
+            && self
+                .sidebar_pref
+                .unwrap_or(self.area.width >= layout::SIDEBAR_AUTO_WIDTH)
+    }
+
+    /// The reader's areas for the current size.
+    #[must_use]
+    pub fn reader_areas(&self) -> layout::ReaderAreas {
+        layout::reader(self.area, self.sidebar_visible())
+    }
+
+    fn sidebar_height(&self) -> usize {
+        self.reader_areas()
+            .sidebar
+            .map_or(1, |r| usize::from(r.height))
+    }
+
+    fn relayout(&mut self) {
+        let areas = self.reader_areas();
+        if !self.sidebar_visible() {
+            self.focus = Focus::Text;
+        }
+        let h = self.sidebar_height();
+        self.sidebar.keep_visible(h);
+        let list_h = self.list_height();
+        self.list.select(self.list.selected(), list_h);
+        if let Some(reader) = &mut self.reader {
+            if let Some(doc) = self.articles.get(reader.article) {
+                reader.resize(
+                    &doc.article,
+                    &doc.analysis,
+                    layout::text_width(areas.text.width),
+                    usize::from(areas.text.height),
+                );
+            }
+        }
+    }
+
+    fn update_reader(&mut self, action: Action) {
+        match action {
+            Action::Down
+            | Action::Up
+            | Action::HalfPageDown
+            | Action::HalfPageUp
+            | Action::PageDown
+            | Action::PageUp
+            | Action::Top
+            | Action::Bottom => self.move_by(action),
+            Action::ToggleFocus => self.toggle_focus(),
+            Action::ToggleSidebar => {
+                self.sidebar_pref = Some(!self.sidebar_visible());
+                self.relayout();
+                if self.sidebar_pref == Some(true) && !self.sidebar_visible() {
+                    self.notice = Some("too narrow for the sidebar".to_owned());
+                }
+            }
+            Action::Confirm if self.focus == Focus::Sidebar => self.jump_to_selected(),
+            Action::NextMention => self.step_target(true),
+            Action::PrevMention => self.step_target(false),
+            Action::JumpBack => self.jump_back(),
+            Action::NextArticle => self.change_article(true),
+            Action::PrevArticle => self.change_article(false),
+            Action::Scroll { lines, column, row } => self.scroll_at(lines, column, row),
+            Action::Click { column, row } => self.click_reader(column, row),
+            _ => {}
+        }
+    }
+
+    fn move_by(&mut self, action: Action) {
+        let sidebar = self.focus == Focus::Sidebar;
+        let h = self.sidebar_height();
+        let Some(reader) = &mut self.reader else {
+            return;
+        };
+        let (half, page) = if sidebar {
+            let h = isize::try_from(h).unwrap_or(1);
+            ((h / 2).max(1), (h - 1).max(1))
+        } else {
+            (reader.half_page(), reader.page())
+        };
+        let delta = match action {
+            Action::Down => 1,
+            Action::Up => -1,
+            Action::HalfPageDown => half,
+            Action::HalfPageUp => -half,
+            Action::PageDown => page,
+            Action::PageUp => -page,
+            Action::Top => isize::MIN / 2,
+            _ => isize::MAX / 2,
+        };
+        if sidebar {
+            self.sidebar.select_by(delta, h);
+        } else {
+            reader.scroll_by(delta);
+        }
+    }
+
+    fn jump_back(&mut self) {
+        if !self.reader.as_mut().is_some_and(ReaderState::jump_back) {
+            self.notice = Some("no jump to go back to".to_owned());
+        }
+    }
+
+    fn toggle_focus(&mut self) {
+        if !self.sidebar_visible() {
+            self.notice = Some("the sidebar is hidden: s shows it".to_owned());
+            return;
+        }
+        self.focus = match self.focus {
+            Focus::Text => Focus::Sidebar,
+            Focus::Sidebar => Focus::Text,
+        };
+    }
+
+    fn scroll_at(&mut self, lines: i16, column: u16, row: u16) {
+        let areas = self.reader_areas();
+        let at = Position::new(column, row);
+        if areas.sidebar.is_some_and(|r| r.contains(at)) {
+            let h = self.sidebar_height();
+            self.sidebar.select_by(lines.into(), h);
+        } else if let Some(reader) = &mut self.reader {
+            reader.scroll_by(lines.into());
+        }
+    }
+
+    fn click_reader(&mut self, column: u16, row: u16) {
+        let Some(side) = self.reader_areas().sidebar else {
+            return;
+        };
+        if side.contains(Position::new(column, row)) {
+            let h = self.sidebar_height();
+            self.focus = Focus::Sidebar;
+            self.sidebar.select_row(usize::from(row - side.y), h);
+        } else {
+            self.focus = Focus::Text;
+        }
+    }
+
+    // ----- read access for drawing -----
+
+    /// The screen shown.
+    #[must_use]
+    pub fn screen(&self) -> Screen {
+        self.screen
+    }
+
+    /// Where movement goes.
+    #[must_use]
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+
+    /// True while the help is open.
+    #[must_use]
+    pub fn help_visible(&self) -> bool {
+        self.help
+    }
+
+    /// First help row shown (the help scrolls on short terminals).
+    #[must_use]
+    pub fn help_offset(&self) -> usize {
+        self.help_offset
+    }
+
+    /// Key and description rows of the help.
+    #[must_use]
+    pub fn help_rows(&self) -> &[(String, &'static str)] {
+        &self.help_rows
+    }
+
+    /// The article list.
+    #[must_use]
+    pub fn list(&self) -> &ListState {
+        &self.list
+    }
+
+    /// True when the articles came from the list (so `q` returns to it).
+    #[must_use]
+    pub fn has_list(&self) -> bool {
+        self.has_list
+    }
+
+    /// The open article's view state.
+    #[must_use]
+    pub fn reader(&self) -> Option<&ReaderState> {
+        self.reader.as_ref()
+    }
+
+    /// The sidebar.
+    #[must_use]
+    pub fn sidebar(&self) -> &SidebarState {
+        &self.sidebar
+    }
+
+    /// The open article.
+    #[must_use]
+    pub fn current(&self) -> Option<&Analysed> {
+        self.reader
+            .as_ref()
+            .and_then(|r| self.articles.get(r.article))
+    }
+
+    /// How many articles there are.
+    #[must_use]
+    pub fn article_count(&self) -> usize {
+        self.articles.len()
+    }
+
+    /// A one-off message for the status bar.
+    #[must_use]
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
+    }
+
+    /// The styles.
+    #[must_use]
+    pub fn theme(&self) -> Theme {
+        self.theme
+    }
+}

@@ -1,0 +1,170 @@
+//! Styles. The palette is the terminal's 16 ANSI colours; every kind of mark
+//! also has a modifier (bold, underline, italic, bar) so it survives no colour.
+
+use ratatui::style::{Color, Modifier, Style};
+
+use crate::nlp::EntityKind;
+
+/// The styles in use; without colour every style keeps only its modifiers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    /// False for `--color never` or `NO_COLOR`.
+    pub color: bool,
+}
+
+impl Default for Theme {
+    fn default() -> Self {
+        Theme { color: true }
+    }
+}
+
+impl Theme {
+    fn pick(self, style: Style) -> Style {
+        if self.color {
+            style
+        } else {
+            Style {
+                fg: None,
+                bg: None,
+                ..style
+            }
+        }
+    }
+
+    /// A mention of an entity of this kind.
+    #[must_use]
+    pub fn entity(self, kind: EntityKind) -> Style {
+        self.pick(match kind {
+            EntityKind::Person => Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            EntityKind::Place => Style::new()
+                .fg(Color::Green)
+                .add_modifier(Modifier::UNDERLINED),
+            EntityKind::Organization => Style::new()
+                .fg(Color::Magenta)
+                .add_modifier(Modifier::ITALIC),
+        })
+    }
+
+    /// The mention or quote `n` / `N` stand on.
+    #[must_use]
+    pub fn target(self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+
+    /// Quoted text.
+    #[must_use]
+    pub fn quote(self) -> Style {
+        self.pick(Style::new().fg(Color::Cyan))
+    }
+
+    /// The bar left of quoted lines.
+    #[must_use]
+    pub fn quote_bar(self) -> Style {
+        self.pick(Style::new().fg(Color::Cyan))
+    }
+
+    /// "— Speaker" lines.
+    #[must_use]
+    pub fn speaker(self) -> Style {
+        self.pick(
+            Style::new()
+                .fg(Color::DarkGray)
+                .add_modifier(Modifier::ITALIC),
+        )
+    }
+
+    /// The headline.
+    #[must_use]
+    pub fn title(self) -> Style {
+        self.pick(Style::new().fg(Color::White).add_modifier(Modifier::BOLD))
+    }
+
+    /// Byline, source, date; captions; other secondary text.
+    #[must_use]
+    pub fn meta(self) -> Style {
+        self.pick(Style::new().fg(Color::DarkGray))
+            .add_modifier(if self.color {
+                Modifier::empty()
+            } else {
+                Modifier::DIM
+            })
+    }
+
+    /// Subheadings of the body.
+    #[must_use]
+    pub fn heading(self) -> Style {
+        self.pick(Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD))
+    }
+
+    /// Block labels ("Captions", "Read more") and sidebar group labels.
+    #[must_use]
+    pub fn label(self) -> Style {
+        self.pick(
+            Style::new()
+                .fg(Color::Blue)
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+        )
+    }
+
+    /// The selected row of a focused list.
+    #[must_use]
+    pub fn selected(self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+
+    /// The selected row of an unfocused list.
+    #[must_use]
+    pub fn selected_unfocused(self) -> Style {
+        self.pick(Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD))
+    }
+
+    /// The status bar.
+    #[must_use]
+    pub fn status(self) -> Style {
+        if self.color {
+            Style::new().fg(Color::Black).bg(Color::White)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED)
+        }
+    }
+
+    /// A notice in the status bar (wrapped search, nothing to go back to).
+    #[must_use]
+    pub fn notice(self) -> Style {
+        self.status().add_modifier(Modifier::BOLD)
+    }
+
+    /// Borders and separators.
+    #[must_use]
+    pub fn border(self) -> Style {
+        self.pick(Style::new().fg(Color::DarkGray))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn without_colour_every_mark_keeps_a_distinct_modifier() {
+        let theme = Theme { color: false };
+        let styles: Vec<Style> = EntityKind::ALL.iter().map(|&k| theme.entity(k)).collect();
+        for style in &styles {
+            assert_eq!((style.fg, style.bg), (None, None));
+            assert!(!style.add_modifier.is_empty());
+        }
+        assert_ne!(styles[0].add_modifier, styles[1].add_modifier);
+        assert_ne!(styles[1].add_modifier, styles[2].add_modifier);
+        assert_ne!(styles[0].add_modifier, styles[2].add_modifier);
+        assert_eq!(theme.status().bg, None);
+    }
+
+    #[test]
+    fn colour_uses_the_16_ansi_colours() {
+        let theme = Theme::default();
+        for kind in EntityKind::ALL {
+            let fg = theme.entity(kind).fg;
+            assert!(!matches!(fg, Some(Color::Rgb(..) | Color::Indexed(_))));
+        }
+    }
+}

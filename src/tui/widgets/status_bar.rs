@@ -1,0 +1,65 @@
+//! The status bar: position, the current target ("Putin 3/7"), a notice,
+//! and key hints that drop out when the terminal is narrow.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use crate::tui::app::{App, Focus, Screen};
+use crate::tui::state::wrap::truncate;
+
+/// Draws the status bar of the current screen.
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = app.theme();
+    let width = usize::from(area.width);
+    let (left, hints) = match app.screen() {
+        Screen::List => list_parts(app),
+        Screen::Reader => reader_parts(app),
+    };
+    let mut spans = vec![Span::styled(truncate(&left, width), theme.status())];
+    let mut used = left.width().min(width);
+    if let Some(notice) = app.notice() {
+        let text = truncate(&format!("  {notice}"), width.saturating_sub(used));
+        used += text.width();
+        spans.push(Span::styled(text, theme.notice()));
+    }
+    let hints = hints.join("  ");
+    let free = width.saturating_sub(used);
+    if hints.width() + 2 <= free {
+        spans.push(Span::styled(
+            " ".repeat(free - hints.width() - 1),
+            theme.status(),
+        ));
+        spans.push(Span::styled(format!("{hints} "), theme.status()));
+    } else {
+        spans.push(Span::styled(" ".repeat(free), theme.status()));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn list_parts(app: &App) -> (String, Vec<&'static str>) {
+    let count = app.article_count();
+    let left = if count == 0 {
+        " no articles".to_owned()
+    } else {
+        format!(" {}/{count}", app.list().selected() + 1)
+    };
+    (left, vec!["Enter open", "? help", "q quit"])
+}
+
+fn reader_parts(app: &App) -> (String, Vec<&'static str>) {
+    let mut left = format!(" {:>3}%", app.reader().map_or(100, |r| r.percent()));
+    if let Some(target) = app.target_label() {
+        left.push_str("  ");
+        left.push_str(&target);
+    }
+    let back = if app.has_list() { "q list" } else { "q quit" };
+    let hints = match (app.sidebar_visible(), app.focus()) {
+        (true, Focus::Sidebar) => vec!["Enter jump", "n/N next/prev", "Tab text", "? help", back],
+        (true, Focus::Text) => vec!["Tab sidebar", "n/N next/prev", "? help", back],
+        (false, _) => vec!["s sidebar", "? help", back],
+    };
+    (left, hints)
+}
