@@ -14,7 +14,8 @@
 //!   "Zelenskyy"). A lone word that is nobody's surname but exactly one
 //!   person's given name ("Kasper") is that person. A place or organization
 //!   span that is just a known person's surname, and unknown to the
-//!   gazetteers, is that person. The canonical name is the fullest form seen.
+//!   gazetteers, is that person; a one-word person span that names nobody
+//!   but starts an organization's name ("Northlake") is that organization. The canonical name is the fullest form seen.
 //! - Spans are tidied first (module `spans`): a title inside a person span moves
 //!   to the mention ("Cllr Tobias Hollis"), and a span never starts or ends
 //!   inside a hyphenated name.
@@ -247,7 +248,8 @@ impl Linker {
         let text = doc.span_text(span.tokens.clone());
         let title = span.title.clone().map(|t| doc.span_text(t).to_owned());
         let shouted = self.shouted_place(text);
-        let person = span.kind == EntityKind::Person && shouted.is_none();
+        let org_word = self.org_not_person(span.kind, text);
+        let person = span.kind == EntityKind::Person && shouted.is_none() && org_word.is_none();
         let c = if person || self.is_known_surname(span.kind, text) {
             match self.person_cluster(text, span.kind, title.as_deref()) {
                 Choice::Cluster(c) => c,
@@ -261,6 +263,8 @@ impl Linker {
                     return None;
                 }
             }
+        } else if let Some(org) = org_word {
+            self.keyed_cluster(EntityKind::Organization, None, normalise(&org))
         } else if let Some(place) = shouted {
             self.keyed_cluster(EntityKind::Place, Some(place.clone()), place)
         } else {
@@ -305,7 +309,7 @@ impl Linker {
                 self.clusters[c]
                     .name
                     .as_ref()
-                    .is_some_and(|n| n.surname() == name.surname())
+                    .is_some_and(|n| variant(&n.surname(), &name.surname()))
             })
     }
 
@@ -459,6 +463,26 @@ impl Linker {
                 }
             }
         }
+    }
+
+    /// A one-word person span that names nobody else in the article but
+    /// starts an organization's name ("Northlake" beside "Northlake
+    /// Batteries Inc."): that organization's name. Places are left alone:
+    /// many organizations start with one ("Easton Neighbours").
+    fn org_not_person(&self, kind: EntityKind, text: &str) -> Option<String> {
+        if kind != EntityKind::Person || text.split_whitespace().count() != 1 {
+            return None;
+        }
+        let name = PersonName::parse(text)?;
+        let someone = !self.surname_candidates(&name).is_empty()
+            || self
+                .people
+                .iter()
+                .any(|&c| self.clusters[c].name.as_ref().and_then(PersonName::given) == Some(text));
+        if someone {
+            return None;
+        }
+        self.longer_org(text).map(str::to_owned)
     }
 
     /// The gazetteer name of a place written in capitals ("TORONTO" in a

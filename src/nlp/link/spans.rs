@@ -1,6 +1,6 @@
 //! Tidying tagged spans before linking, so every tagger's mentions look
-//! alike: a person's title is kept out of the name, and no span starts or
-//! ends inside a hyphenated name.
+//! alike: a person's title is kept out of the name, a possessive "’s" is
+//! left out, and no span starts or ends inside a hyphenated name.
 
 use crate::nlp::gazetteer::{GazKind, Gazetteers};
 use crate::nlp::{Doc, EntityKind, EntitySpan};
@@ -14,7 +14,7 @@ pub(crate) fn tidy(gaz: &Gazetteers, doc: &Doc, spans: &[EntitySpan]) -> Vec<Ent
             .get(i + 1)
             .map_or(doc.tokens().len(), |s| s.tokens.start);
         let widened = whole_words(doc, span, floor, ceiling);
-        out.push(split_title(gaz, doc, &widened));
+        out.push(split_title(gaz, doc, &without_possessive(doc, &widened)));
     }
     out
 }
@@ -37,6 +37,17 @@ fn split_title(gaz: &Gazetteers, doc: &Doc, span: &EntitySpan) -> EntitySpan {
     if start > span.tokens.start {
         out.title = Some(span.tokens.start..start);
         out.tokens = start..span.tokens.end;
+    }
+    out
+}
+
+/// The span without a possessive ending token ("Northlake" of
+/// "Northlake’s"): the name is the owner, not the owned.
+fn without_possessive(doc: &Doc, span: &EntitySpan) -> EntitySpan {
+    let mut out = span.clone();
+    let last = span.tokens.end.saturating_sub(1);
+    if span.tokens.len() > 1 && matches!(doc.token_text(last), "'s" | "’s" | "'" | "’") {
+        out.tokens = span.tokens.start..last;
     }
     out
 }
@@ -117,6 +128,13 @@ mod tests {
         let doc = Doc::new("Cllr spoke.");
         let got = tidy(Gazetteers::global(), &doc, &[span(&doc, 0, 1)]);
         assert_eq!(texts(&doc, &got), [("Cllr".to_owned(), None)]);
+    }
+
+    #[test]
+    fn a_possessive_ending_is_left_out() {
+        let doc = Doc::new("Northlake’s shares rose.");
+        let got = tidy(Gazetteers::global(), &doc, &[span(&doc, 0, 2)]);
+        assert_eq!(texts(&doc, &got), [("Northlake".to_owned(), None)]);
     }
 
     #[test]

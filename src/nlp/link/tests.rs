@@ -370,3 +370,28 @@ fn an_organization_written_shorter_links_to_the_first_longer_one() {
         ])
     );
 }
+
+#[test]
+fn a_lone_word_starting_an_organization_is_that_organization() {
+    let o = EntityKind::Organization;
+    let (mentions, entities) = link_forms(
+        &[(
+            Field::Body,
+            "Northlake Batteries Inc. merged. Northlake said more. Jane Ford met Ford Motor. Ford left.",
+        )],
+        &[
+            ("Northlake Batteries Inc.", o),
+            ("Northlake", P),
+            ("Jane Ford", P),
+            ("Ford Motor", o),
+            ("Ford", P),
+        ],
+    );
+    let got: Vec<(&str, EntityKind)> = mentions
+        .iter()
+        .map(|m| (entities[m.entity].name.as_str(), entities[m.entity].kind))
+        .collect();
+    assert_eq!(got[1], ("Northlake Batteries Inc.", o));
+    // A word that is a person's surname stays that person.
+    assert_eq!(got[4], ("Jane Ford", P));
+}
