@@ -1,15 +1,31 @@
 //! Linking: mentions of one entity share a canonical name.
 //!
-//! - People: full names ("Donald Trump") make the people; a bare surname
-//!   ("Trump") goes to the person with that surname who has the most mentions
-//!   so far (recency breaks ties), among those a title allows ("Mrs." is not
-//!   a man; a person who carried "President" is preferred for "President
-//!   Trump"). Surnames that differ by one letter at the end merge
-//!   ("Zelensky", "Zelenskyy"). The canonical name is the fullest form seen.
+//! - People: full names ("Donald Trump") make the people. A name is split
+//!   into given names and a surname by whitespace, so hyphenated surnames
+//!   stay whole ("Okonjo-Reid"), and the surname keeps its lower-case
+//!   particles ("van der Berg") (module `names`). A shorter name goes to the
+//!   person with that surname (else to one whose name ends with it: "Reid",
+//!   "Teixeira Pinto") who has the most mentions so far; a title narrows the
+//!   choice first ("Mrs." is not a man; a person who carried "President" is
+//!   preferred for "President Trump") and recency only breaks ties. A bare
+//!   surname read before any of its people is mentioned (a headline) waits
+//!   and goes to the first of them to be mentioned, counting from then on.
+//!   Surnames that differ by one letter at the end merge ("Zelensky",
+//!   "Zelenskyy"). A lone word that is nobody's surname but exactly one
+//!   person's given name ("Kasper") is that person. A place or organization
+//!   span that is just a known person's surname, and unknown to the
+//!   gazetteers, is that person; a one-word person span that names nobody
+//!   but starts an organization's name ("Northlake") is that organization. The canonical name is the fullest form seen.
+//! - Spans are tidied first (module `spans`): a title inside a person span moves
+//!   to the mention ("Cllr Tobias Hollis"), and a span never starts or ends
+//!   inside a hyphenated name.
 //! - Places and organizations: the gazetteer's canonical name ("US" ->
 //!   "United States"), else the normalised text; an acronym in parentheses
 //!   after an organization ("Baltic Energy Agency (BEA)"), or equal to its
-//!   initials, is that organization.
+//!   initials, is that organization. An organization written shorter, the
+//!   first words of another one's name ("Northlake" of "Northlake Batteries
+//!   Inc."), is the first such organization of the article. A place name in
+//!   capitals ("TORONTO —" in a dateline) is that place, whatever its tag.
 //!
 //! Linking spans all fields of one article, in field order.
 //!
@@ -22,19 +38,28 @@
 
 use std::collections::HashMap;
 
+mod names;
+mod spans;
+
 use super::gazetteer::{Gazetteers, Gender};
 use super::{Doc, Entity, EntityKind, EntitySpan, FieldDoc, Mention};
+use names::PersonName;
 
 /// Turns tagged spans (one list per doc, same order as `docs`) into mentions and
 /// linked entities, in order of first mention.
 #[must_use]
 pub fn link(docs: &[FieldDoc], spans: &[Vec<EntitySpan>]) -> (Vec<Mention>, Vec<Entity>) {
-    let mut linker = Linker::new(Gazetteers::global());
+    let gaz = Gazetteers::global();
+    let spans: Vec<Vec<EntitySpan>> = docs
+        .iter()
+        .zip(spans)
+        .map(|(fd, s)| spans::tidy(gaz, &fd.doc, s))
+        .collect();
+    let mut linker = Linker::new(gaz);
+    linker.collect_full_names(docs, &spans);
+    linker.collect_org_names(docs, &spans);
     let mut mentions = Vec::new();
-    for (fd, doc_spans) in docs.iter().zip(spans) {
-        linker.collect_full_names(&fd.doc, doc_spans);
-    }
-    for (fd, doc_spans) in docs.iter().zip(spans) {
+    for (fd, doc_spans) in docs.iter().zip(&spans) {
         let mut prev: Option<(usize, &EntitySpan)> = None;
         for span in doc_spans {
             let cluster = linker.assign(&fd.doc, span, prev, mentions.len());
@@ -45,11 +70,12 @@ pub fn link(docs: &[FieldDoc], spans: &[Vec<EntitySpan>]) -> (Vec<Mention>, Vec<
                 bytes: fd.doc.byte_range(span.tokens.clone()),
                 text: fd.doc.span_text(span.tokens.clone()).to_owned(),
                 title: span.title.clone().map(|t| fd.doc.span_text(t).to_owned()),
-                entity: cluster,
+                entity: cluster.unwrap_or(usize::MAX),
             });
-            prev = Some((cluster, span));
+            prev = cluster.map(|c| (c, span));
         }
     }
+    linker.resolve_all_pending(&mut mentions);
     linker.finish(mentions)
 }
 
@@ -62,9 +88,8 @@ struct Cluster {
     /// The gazetteer's name, which wins over any form.
     fixed_name: Option<String>,
     mentions: Vec<usize>,
-    /// Person: first and last name words of the fullest form.
-    first: Option<String>,
-    last: Option<String>,
+    /// Person: the fullest name that made the cluster.
+    name: Option<PersonName>,
     titles: Vec<String>,
     gender: Option<Gender>,
 }
@@ -90,6 +115,37 @@ impl Cluster {
         }
         best.cloned().unwrap_or_default()
     }
+
+    fn is_person(&self) -> bool {
+        self.kind == Some(EntityKind::Person)
+    }
+
+    /// Same given name and surname (spelling variants allowed).
+    fn has_full_name(&self, name: &PersonName) -> bool {
+        let Some(mine) = &self.name else {
+            return false;
+        };
+        match (mine.given(), name.given()) {
+            (Some(a), Some(b)) => variant(a, b) && variant(&mine.surname(), &name.surname()),
+            _ => false,
+        }
+    }
+
+    fn has_surname(&self, surname: &str) -> bool {
+        self.name
+            .as_ref()
+            .is_some_and(|n| variant(&n.surname(), surname))
+    }
+}
+
+/// A bare surname read before any of the people it may name was mentioned
+/// ("Haugland double ..." in a headline): decided once one of them is.
+#[derive(Debug)]
+struct Pending {
+    mention: usize,
+    candidates: Vec<usize>,
+    title: Option<String>,
+    text: String,
 }
 
 struct Linker {
@@ -99,6 +155,9 @@ struct Linker {
     by_key: HashMap<(EntityKind, String), usize>,
     /// Full-name person clusters, found before assignment.
     people: Vec<usize>,
+    pending: Vec<Pending>,
+    /// Every organization name of the article, in reading order.
+    org_names: Vec<String>,
 }
 
 impl Linker {
@@ -108,121 +167,235 @@ impl Linker {
             clusters: Vec::new(),
             by_key: HashMap::new(),
             people: Vec::new(),
+            pending: Vec::new(),
+            org_names: Vec::new(),
         }
     }
 
-    /// The name words of a span: its tokens without initials and punctuation.
-    fn words<'d>(doc: &'d Doc, span: &EntitySpan) -> Vec<&'d str> {
-        span.tokens
-            .clone()
-            .map(|i| doc.token_text(i))
-            .filter(|w| w.chars().count() > 2 || !w.ends_with('.'))
-            .filter(|w| w.chars().any(char::is_alphabetic))
-            .collect()
+    /// First pass, organizations: their names in reading order.
+    fn collect_org_names(&mut self, docs: &[FieldDoc], spans: &[Vec<EntitySpan>]) {
+        for (fd, doc_spans) in docs.iter().zip(spans) {
+            for span in doc_spans {
+                if span.kind == EntityKind::Organization {
+                    let text = fd.doc.span_text(span.tokens.clone());
+                    if !self.org_names.iter().any(|n| n == text) {
+                        self.org_names.push(text.to_owned());
+                    }
+                }
+            }
+        }
     }
 
-    /// First pass: one cluster per distinct full name (two or more words).
-    fn collect_full_names(&mut self, doc: &Doc, spans: &[EntitySpan]) {
-        for span in spans.iter().filter(|s| s.kind == EntityKind::Person) {
-            let words = Self::words(doc, span);
-            let (Some(first), Some(last)) = (words.first(), words.last()) else {
-                continue;
-            };
-            if words.len() < 2 {
+    /// The first organization name that starts with the words of `text` and
+    /// goes on ("Northlake" of "Northlake Batteries Inc."): `text` is that
+    /// organization written shorter.
+    fn longer_org(&self, text: &str) -> Option<&str> {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        if words.is_empty() || text.chars().all(|c| !c.is_lowercase()) {
+            return None; // acronyms are linked by their initials
+        }
+        self.org_names.iter().map(String::as_str).find(|name| {
+            let theirs: Vec<&str> = name.split_whitespace().collect();
+            theirs.len() > words.len() && theirs.starts_with(&words)
+        })
+    }
+
+    /// First pass over all fields: one cluster per distinct full name, leaving
+    /// out names that end a longer one ("Teixeira Pinto" of "Manuel Teixeira
+    /// Pinto"), which are that person written shorter.
+    fn collect_full_names(&mut self, docs: &[FieldDoc], spans: &[Vec<EntitySpan>]) {
+        let names: Vec<PersonName> = docs
+            .iter()
+            .zip(spans)
+            .flat_map(|(fd, s)| {
+                s.iter()
+                    .filter(|sp| sp.kind == EntityKind::Person)
+                    .filter_map(|sp| PersonName::parse(fd.doc.span_text(sp.tokens.clone())))
+            })
+            .filter(PersonName::is_full)
+            .collect();
+        for name in &names {
+            if names.iter().any(|other| name.ends(other)) {
                 continue;
             }
-            let found = self.people.iter().copied().find(|&c| {
-                let cl = &self.clusters[c];
-                cl.first.as_deref().is_some_and(|f| variant(f, first))
-                    && cl.last.as_deref().is_some_and(|l| variant(l, last))
+            if self
+                .people
+                .iter()
+                .any(|&c| self.clusters[c].has_full_name(name))
+            {
+                continue;
+            }
+            let gender = name.given().and_then(|g| self.gaz.first_name_gender(g));
+            self.clusters.push(Cluster {
+                kind: Some(EntityKind::Person),
+                name: Some(name.clone()),
+                gender,
+                ..Cluster::default()
             });
-            if found.is_none() {
-                let gender = self.gaz.first_name_gender(first);
-                self.clusters.push(Cluster {
-                    kind: Some(EntityKind::Person),
-                    first: Some((*first).to_owned()),
-                    last: Some((*last).to_owned()),
-                    gender,
-                    ..Cluster::default()
-                });
-                self.people.push(self.clusters.len() - 1);
-            }
+            self.people.push(self.clusters.len() - 1);
         }
     }
 
-    /// Second pass: the cluster of one span, in reading order.
+    /// Second pass: the cluster of one span, in reading order; `None` when a
+    /// bare surname waits for the person it names to be mentioned.
     fn assign(
         &mut self,
         doc: &Doc,
         span: &EntitySpan,
         prev: Option<(usize, &EntitySpan)>,
         mention: usize,
-    ) -> usize {
+    ) -> Option<usize> {
         let text = doc.span_text(span.tokens.clone());
         let title = span.title.clone().map(|t| doc.span_text(t).to_owned());
-        let c = match span.kind {
-            EntityKind::Person => self.person_cluster(doc, span, title.as_deref()),
-            kind => self.named_cluster(doc, span, kind, prev),
+        let shouted = self.shouted_place(text);
+        let org_word = self.org_not_person(span.kind, text);
+        let person = span.kind == EntityKind::Person && shouted.is_none() && org_word.is_none();
+        let c = if person || self.is_known_surname(span.kind, text) {
+            match self.person_cluster(text, span.kind, title.as_deref()) {
+                Choice::Cluster(c) => c,
+                Choice::Wait(candidates) => {
+                    self.pending.push(Pending {
+                        mention,
+                        candidates,
+                        title,
+                        text: text.to_owned(),
+                    });
+                    return None;
+                }
+            }
+        } else if let Some(org) = org_word {
+            self.keyed_cluster(EntityKind::Organization, None, normalise(&org))
+        } else if let Some(place) = shouted {
+            self.keyed_cluster(EntityKind::Place, Some(place.clone()), place)
+        } else {
+            self.named_cluster(doc, span, span.kind, prev)
         };
-        let cl = &mut self.clusters[c];
+        self.add_mention(c, mention, text, title);
+        self.resolve_pending_for(c);
+        Some(c)
+    }
+
+    fn add_mention(&mut self, c: usize, mention: usize, text: &str, title: Option<String>) {
+        let gaz = self.gaz;
+        let Some(cl) = self.clusters.get_mut(c) else {
+            return;
+        };
         cl.add_form(text);
         cl.mentions.push(mention);
         if let Some(t) = title {
             if cl.gender.is_none() {
-                cl.gender = self.gaz.title_gender(&t);
+                cl.gender = gaz.title_gender(&t);
             }
             if !cl.titles.contains(&t) {
                 cl.titles.push(t);
             }
         }
-        c
     }
 
-    fn person_cluster(&mut self, doc: &Doc, span: &EntitySpan, title: Option<&str>) -> usize {
-        let words = Self::words(doc, span);
-        let (first, last) = match (words.first(), words.last()) {
-            (Some(f), Some(l)) => (*f, *l),
-            _ => ("", doc.span_text(span.tokens.clone())),
+    /// A place or organization span that is just the surname of a person
+    /// named in full ("Okonjo-Reid" tagged as an organization) and that the
+    /// gazetteers do not know: that person.
+    fn is_known_surname(&self, kind: EntityKind, text: &str) -> bool {
+        if kind == EntityKind::Person || self.gaz.canonical(kind, text).is_some() {
+            return false;
+        }
+        let all_caps = text.chars().all(|c| !c.is_lowercase());
+        let Some(name) = PersonName::parse(text) else {
+            return false;
         };
-        if words.len() >= 2 {
-            if let Some(c) = self.people.iter().copied().find(|&c| {
-                let cl = &self.clusters[c];
-                cl.first.as_deref().is_some_and(|f| variant(f, first))
-                    && cl.last.as_deref().is_some_and(|l| variant(l, last))
-            }) {
-                return c;
-            }
-        }
-        let candidates: Vec<usize> = (0..self.clusters.len())
-            .filter(|&c| {
-                let cl = &self.clusters[c];
-                cl.kind == Some(EntityKind::Person)
-                    && cl.last.as_deref().is_some_and(|l| variant(l, last))
+        !all_caps
+            && !name.is_full()
+            && self.people.iter().any(|&c| {
+                self.clusters[c]
+                    .name
+                    .as_ref()
+                    .is_some_and(|n| variant(&n.surname(), &name.surname()))
             })
-            .collect();
-        match self.pick_person(&candidates, title) {
-            Some(c) => c,
-            None => {
-                self.clusters.push(Cluster {
-                    kind: Some(EntityKind::Person),
-                    first: (words.len() >= 2).then(|| first.to_owned()),
-                    last: Some(last.to_owned()),
-                    gender: if words.len() >= 2 {
-                        self.gaz.first_name_gender(first)
-                    } else {
-                        None
-                    },
-                    ..Cluster::default()
-                });
-                self.clusters.len() - 1
+    }
+
+    fn person_cluster(&mut self, text: &str, kind: EntityKind, title: Option<&str>) -> Choice {
+        let Some(name) = PersonName::parse(text) else {
+            return Choice::Cluster(self.new_person(None, title));
+        };
+        if let Some(c) = self
+            .people
+            .iter()
+            .copied()
+            .find(|&c| self.clusters[c].has_full_name(&name))
+        {
+            return Choice::Cluster(c);
+        }
+        let candidates = self.surname_candidates(&name);
+        if candidates.is_empty() {
+            if let Some(c) = self.given_name_only(&name, kind) {
+                return Choice::Cluster(c);
             }
+            return Choice::Cluster(self.new_person(Some(name), title));
+        }
+        let pool = self.allowed(&candidates, title);
+        if !pool.is_empty() && pool.iter().all(|&c| self.clusters[c].mentions.is_empty()) {
+            return Choice::Wait(candidates);
+        }
+        match self.pick_person(&pool) {
+            Some(c) => Choice::Cluster(c),
+            None => Choice::Cluster(self.new_person(Some(name), title)),
         }
     }
 
-    /// Among people sharing a surname: drop those of the other gender than the
-    /// title's, prefer those who carried the same title, then the most
-    /// mentions so far, then the most recent.
-    fn pick_person(&self, candidates: &[usize], title: Option<&str>) -> Option<usize> {
+    fn new_person(&mut self, name: Option<PersonName>, title: Option<&str>) -> usize {
+        let gender = name
+            .as_ref()
+            .and_then(PersonName::given)
+            .and_then(|g| self.gaz.first_name_gender(g))
+            .or_else(|| title.and_then(|t| self.gaz.title_gender(t)));
+        self.clusters.push(Cluster {
+            kind: Some(EntityKind::Person),
+            name,
+            gender,
+            ..Cluster::default()
+        });
+        self.clusters.len() - 1
+    }
+
+    /// People a shorter name may be: those with that surname, else those
+    /// whose name ends with it ("Reid" for "Graham Okonjo-Reid").
+    fn surname_candidates(&self, name: &PersonName) -> Vec<usize> {
+        let surname = name.surname();
+        let people = || (0..self.clusters.len()).filter(|&c| self.clusters[c].is_person());
+        let exact: Vec<usize> = people()
+            .filter(|&c| self.clusters[c].has_surname(&surname))
+            .collect();
+        if !exact.is_empty() {
+            return exact;
+        }
+        people()
+            .filter(|&c| {
+                self.clusters[c]
+                    .name
+                    .as_ref()
+                    .is_some_and(|full| name.ends(full))
+            })
+            .collect()
+    }
+
+    /// "Kasper" when it is nobody's surname but the given name of exactly one
+    /// person named in full.
+    fn given_name_only(&self, name: &PersonName, kind: EntityKind) -> Option<usize> {
+        if name.is_full() || kind != EntityKind::Person {
+            return None;
+        }
+        let word = name.surname();
+        let mut found = self.people.iter().copied().filter(|&c| {
+            let given = self.clusters[c].name.as_ref().and_then(PersonName::given);
+            given == Some(word.as_str())
+        });
+        let first = found.next()?;
+        found.next().is_none().then_some(first)
+    }
+
+    /// Candidates a title allows: not of the other gender than the title's;
+    /// those who carried the same title when any did.
+    fn allowed(&self, candidates: &[usize], title: Option<&str>) -> Vec<usize> {
         let gender = title.and_then(|t| self.gaz.title_gender(t));
         let allowed: Vec<usize> = candidates
             .iter()
@@ -237,15 +410,111 @@ impl Linker {
             .copied()
             .filter(|&c| title.is_some_and(|t| self.clusters[c].titles.iter().any(|x| x == t)))
             .collect();
-        let pool = if same_title.is_empty() {
-            &allowed
+        if same_title.is_empty() {
+            allowed
         } else {
-            &same_title
-        };
+            same_title
+        }
+    }
+
+    /// The most mentioned so far; the most recently mentioned among equals.
+    fn pick_person(&self, pool: &[usize]) -> Option<usize> {
         pool.iter().copied().max_by_key(|&c| {
             let cl = &self.clusters[c];
-            (cl.mentions.len(), cl.mentions.last().copied())
+            (cl.mentions.len(), cl.mentions.iter().max().copied())
         })
+    }
+
+    /// Decides the waiting bare surnames that may name cluster `c`, now that
+    /// it has a mention: the title allows it, so it leads the count.
+    fn resolve_pending_for(&mut self, c: usize) {
+        let waiting = std::mem::take(&mut self.pending);
+        for p in waiting {
+            if !p.candidates.contains(&c) {
+                self.pending.push(p);
+                continue;
+            }
+            let pool = self.allowed(&p.candidates, p.title.as_deref());
+            match self.pick_person(&pool) {
+                Some(best) if !self.clusters[best].mentions.is_empty() => {
+                    self.add_mention(best, p.mention, &p.text, p.title);
+                }
+                _ => self.pending.push(p),
+            }
+        }
+    }
+
+    /// Bare surnames still waiting at the end (the title ruled out everyone
+    /// mentioned): the best candidate by count, else a person of their own.
+    fn resolve_all_pending(&mut self, mentions: &mut [Mention]) {
+        for p in std::mem::take(&mut self.pending) {
+            let pool = self.allowed(&p.candidates, p.title.as_deref());
+            let c = match self.pick_person(&pool) {
+                Some(c) => c,
+                None => self.new_person(PersonName::parse(&p.text), p.title.as_deref()),
+            };
+            self.add_mention(c, p.mention, &p.text, p.title);
+        }
+        for (c, cl) in self.clusters.iter_mut().enumerate() {
+            cl.mentions.sort_unstable();
+            for &m in &cl.mentions {
+                if let Some(mention) = mentions.get_mut(m) {
+                    mention.entity = c;
+                }
+            }
+        }
+    }
+
+    /// A one-word person span that names nobody else in the article but
+    /// starts an organization's name ("Northlake" beside "Northlake
+    /// Batteries Inc."): that organization's name. Places are left alone:
+    /// many organizations start with one ("Easton Neighbours").
+    fn org_not_person(&self, kind: EntityKind, text: &str) -> Option<String> {
+        if kind != EntityKind::Person || text.split_whitespace().count() != 1 {
+            return None;
+        }
+        let name = PersonName::parse(text)?;
+        let someone = !self.surname_candidates(&name).is_empty()
+            || self
+                .people
+                .iter()
+                .any(|&c| self.clusters[c].name.as_ref().and_then(PersonName::given) == Some(text));
+        if someone {
+            return None;
+        }
+        self.longer_org(text).map(str::to_owned)
+    }
+
+    /// The gazetteer name of a place written in capitals ("TORONTO" in a
+    /// dateline), whatever the span was tagged as; acronyms of three letters
+    /// or fewer are left alone.
+    fn shouted_place(&self, text: &str) -> Option<String> {
+        let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+        if letters < 4 || text.chars().any(char::is_lowercase) {
+            return None;
+        }
+        if self.gaz.canonical(EntityKind::Organization, text).is_some() {
+            return None;
+        }
+        let titled = title_case(text);
+        self.gaz
+            .canonical(EntityKind::Place, &titled)
+            .map(str::to_owned)
+    }
+
+    /// The place or organization cluster of `key`, made when new.
+    fn keyed_cluster(&mut self, kind: EntityKind, fixed: Option<String>, key: String) -> usize {
+        if let Some(&c) = self.by_key.get(&(kind, key.clone())) {
+            return c;
+        }
+        self.clusters.push(Cluster {
+            kind: Some(kind),
+            fixed_name: fixed,
+            ..Cluster::default()
+        });
+        let c = self.clusters.len() - 1;
+        self.by_key.insert((kind, key), c);
+        c
     }
 
     fn named_cluster(
@@ -257,7 +526,16 @@ impl Linker {
     ) -> usize {
         let text = doc.span_text(span.tokens.clone());
         let fixed = self.gaz.canonical(kind, text).map(str::to_owned);
-        let key = (kind, fixed.clone().unwrap_or_else(|| normalise(text)));
+        let longer = match (&fixed, kind) {
+            (None, EntityKind::Organization) => self.longer_org(text),
+            _ => None,
+        };
+        let key = (
+            kind,
+            fixed
+                .clone()
+                .unwrap_or_else(|| normalise(longer.unwrap_or(text))),
+        );
         if let Some(&c) = self.by_key.get(&key) {
             return c;
         }
@@ -337,6 +615,13 @@ impl Linker {
     }
 }
 
+/// What a person mention links to.
+enum Choice {
+    Cluster(usize),
+    /// Nobody it may name has been mentioned yet: wait for one of these.
+    Wait(Vec<usize>),
+}
+
 /// Whether two name words are one spelling: equal, or differing by one
 /// letter at the end ("Zelensky" / "Zelenskyy"); short words must be equal.
 fn variant(a: &str, b: &str) -> bool {
@@ -370,6 +655,21 @@ fn normalise(text: &str) -> String {
         _ => &words[..],
     };
     words.join(" ")
+}
+
+/// "NEW YORK" -> "New York", "ST. THOMAS" -> "St. Thomas".
+fn title_case(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut word_start = true;
+    for c in text.chars() {
+        if word_start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        word_start = !c.is_alphanumeric() && c != '\'';
+    }
+    out
 }
 
 /// Initials of the capitalised words of a name ("European Central Bank" -> "ECB").

@@ -11,6 +11,7 @@
 //! the last closing mark, so it contains the line breaks and reopening marks.
 
 mod cues;
+mod gender;
 mod marks;
 mod speaker;
 
@@ -22,10 +23,16 @@ use speaker::{Attribution, Context};
 /// Fewest words a quote needs unless an attribution sits right next to it.
 const MIN_WORDS: usize = 4;
 
-/// Small words that stay lower case in titles ("The Lord of the Rings").
+/// Title case leaves articles, conjunctions and prepositions in lower case
+/// ("First Results from Borealis-1 over the Lincoln Sea").
 const TITLE_SMALL_WORDS: &[&str] = &[
-    "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from",
-    "nor", "but", "as", "vs", "de", "la", "le", "du", "von", "van",
+    "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in", "of",
+    "off", "on", "per", "to", "up", "via", "vs", "v", "from", "into", "onto", "over", "upon",
+    "with", "without", "within", "about", "above", "across", "after", "against", "along", "amid",
+    "among", "around", "before", "behind", "below", "beneath", "beside", "between", "beyond",
+    "down", "during", "inside", "near", "out", "outside", "past", "since", "than", "through",
+    "toward", "towards", "under", "until", "versus", "de", "la", "le", "du", "von", "van", "der",
+    "den", "del", "di", "da", "et", "y", "und",
 ];
 
 /// Finds the direct quotes of one field. `mentions` and `entities` are the
@@ -40,7 +47,7 @@ pub fn extract(doc: &Doc, field: Field, mentions: &[Mention], entities: &[Entity
         .map(Span::outer)
         .collect();
     let quoted = spans.iter().map(Span::outer).collect();
-    let ctx = Context::new(doc, &chars, field, mentions, entities, barriers, quoted);
+    let mut ctx = Context::new(doc, &chars, field, mentions, entities, barriers, quoted);
     let mut quotes: Vec<Quote> = Vec::new();
     let mut previous: Option<(Span, Option<usize>)> = None;
     for span in spans {
@@ -87,12 +94,20 @@ fn looks_like_scare_quote(chars: &[char], span: &Span) -> bool {
     if words.len() < MIN_WORDS {
         return true;
     }
-    words.iter().all(|w| {
-        TITLE_SMALL_WORDS.contains(&w.to_lowercase().as_str())
-            || w.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
-    })
+    is_title_case(&words)
+}
+
+/// Every word capitalised (or a number) but the small words, and at least
+/// one capitalised: a headline or the title of a work. A subtitle after a
+/// colon needs nothing more, the colon having been trimmed off its word.
+fn is_title_case(words: &[&str]) -> bool {
+    let capital = |w: &&str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+    };
+    let small = |w: &&str| TITLE_SMALL_WORDS.contains(&w.to_lowercase().as_str());
+    words.iter().all(|w| small(w) || capital(w)) && words.iter().any(|w| capital(w) && !small(w))
 }
 
 #[cfg(test)]
@@ -104,6 +119,16 @@ mod tests {
     /// surface form becomes a mention of the entity with that canonical name.
     fn run(text: &str, names: &[(&str, EntityKind, &str)]) -> Vec<(String, Option<String>)> {
         let doc = Doc::new(text);
+        let (mentions, entities) = hand_made(text, names);
+        extract(&doc, Field::Body, &mentions, &entities)
+            .into_iter()
+            .map(|q| (q.text, q.speaker.map(|s| entities[s].name.clone())))
+            .collect()
+    }
+
+    /// Every occurrence of each surface form as a mention of the entity with
+    /// that canonical name.
+    fn hand_made(text: &str, names: &[(&str, EntityKind, &str)]) -> (Vec<Mention>, Vec<Entity>) {
         let mut entities: Vec<Entity> = Vec::new();
         let mut mentions: Vec<Mention> = Vec::new();
         for &(surface, kind, canonical) in names {
@@ -134,10 +159,7 @@ mod tests {
             }
         }
         mentions.sort_by_key(|m| m.start);
-        extract(&doc, Field::Body, &mentions, &entities)
-            .into_iter()
-            .map(|q| (q.text, q.speaker.map(|s| entities[s].name.clone())))
-            .collect()
+        (mentions, entities)
     }
 
     fn one(text: &str, speaker: Option<&str>) -> (String, Option<String>) {
@@ -198,6 +220,17 @@ mod tests {
             got,
             [one("a complete waste of public money,", Some("Jane Roe"))]
         );
+    }
+
+    #[test]
+    fn pronoun_and_verb_before_a_colon_keep_the_cue() {
+        let text = "Jane Roe spoke next.\nShe said: \"We never agreed to that plan.\"";
+        let doc = Doc::new(text);
+        let (mentions, entities) = hand_made(text, &[ROE]);
+        let q = extract(&doc, Field::Body, &mentions, &entities);
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].speaker, Some(0));
+        assert_eq!(q[0].cue.as_ref().map(|c| c.text.as_str()), Some("said"));
     }
 
     #[test]
@@ -363,6 +396,12 @@ mod tests {
         assert!(scare("The Lord of the Rings"));
         assert!(scare("a total farce"));
         assert!(!scare("we are not leaving this town"));
+        assert!(scare(
+            "Thin Margins: First Results from Borealis-1 over the Lincoln Sea"
+        ));
+        assert!(scare("A Walk through the Valley: Notes on Rain"));
+        assert!(!scare("over and out and through"));
+        assert!(!scare("Nobody at this company wants to lose a colleague."));
     }
 
     #[test]

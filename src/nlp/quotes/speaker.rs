@@ -7,16 +7,22 @@
 //! 3. A colon introduction: `Roe: "..."`.
 //! 4. A pronoun subject of the verb (he, she, they, it), resolved to the most
 //!    recent fitting mention of the same or the previous paragraph. "I" and
-//!    "we" are never speakers: the speaker stays unknown.
+//!    "we" are never speakers: the speaker stays unknown. "He" never fits a
+//!    woman nor "she" a man; a person's gender comes from a title, else from
+//!    the text (a kinship apposition, "X said she ...", or a "he"/"she" an
+//!    earlier quote resolved to them, see module `gender`), else from the given
+//!    name; a person of unknown gender fits both.
 //! 5. Carry-over (decided by the caller): a quote-only paragraph or sentence
 //!    right after an attributed quote inherits its speaker.
 //!
 //! A subject maps to an entity through the mention covering one of its tokens,
 //! so a surname-only mention the linker tied to a full name names that person.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::cues::is_cue_verb;
+use super::gender;
 use super::marks::{self, Span};
 use crate::article::Field;
 use crate::nlp::gazetteer::{Gazetteers, Gender};
@@ -114,6 +120,9 @@ pub(crate) struct Context<'a> {
     /// never verbs or subjects of an attribution.
     quoted: Vec<Range<usize>>,
     paragraphs: Vec<Range<usize>>,
+    /// Genders (`true` male) the text tells: kinship appositions, "said
+    /// she", and pronouns that earlier quotes resolved to a person.
+    learned: HashMap<usize, bool>,
 }
 
 impl<'a> Context<'a> {
@@ -134,6 +143,7 @@ impl<'a> Context<'a> {
             })
             .collect();
         local.sort_by_key(|&i| mentions[i].start);
+        let learned = gender::from_text(doc, mentions, entities, &local);
         Context {
             doc,
             chars,
@@ -143,11 +153,12 @@ impl<'a> Context<'a> {
             barriers,
             quoted,
             paragraphs: marks::paragraphs(chars),
+            learned,
         }
     }
 
     /// Attributes one quote by rules 1 to 4.
-    pub(crate) fn attribute(&self, span: &Span) -> Attribution {
+    pub(crate) fn attribute(&mut self, span: &Span) -> Attribution {
         let after = self.after_clause(span);
         let before = self.before_window(span.open);
         let hits = [
@@ -164,13 +175,18 @@ impl<'a> Context<'a> {
                 return attribution;
             }
         }
-        if let Some(attribution) = self.colon_intro(before) {
+        if let Some(mut attribution) = self.colon_intro(before) {
+            // `She said: "..."`: the verb right before the colon is the cue.
+            if let Some(hit) = hits[1].as_ref().filter(|h| h.adjacent) {
+                attribution.cue = Some(hit.cue.clone());
+            }
             return attribution;
         }
         for hit in hits.iter().flatten() {
             match hit.subject {
                 Some(Subject::Pronoun(token)) => {
                     let speaker = self.resolve_pronoun(token);
+                    self.learn(token, speaker);
                     return found(speaker, Some(hit.cue.clone()), hit.adjacent);
                 }
                 Some(Subject::SelfReference) => {
@@ -516,6 +532,22 @@ impl<'a> Context<'a> {
             .map(|m| m.entity)
     }
 
+    /// A "he" or "she" at token `i` resolved to `speaker`: that is the
+    /// speaker's gender from now on, unless something told it already.
+    fn learn(&mut self, i: usize, speaker: Option<usize>) {
+        let Some(entity) = speaker else {
+            return;
+        };
+        let male = match self.word(i).to_lowercase().as_str() {
+            "he" => true,
+            "she" => false,
+            _ => return,
+        };
+        if self.gender(entity).is_none() {
+            self.learned.insert(entity, male);
+        }
+    }
+
     fn fits(&self, pronoun: &str, entity: usize) -> bool {
         let kind = self.entities[entity].kind;
         match pronoun {
@@ -527,7 +559,8 @@ impl<'a> Context<'a> {
     }
 
     /// `Some(true)` male, `Some(false)` female: from a title on any mention
-    /// ("Mr", "Ms", "Queen"), else from the canonical name's given name.
+    /// ("Mr", "Ms", "Queen"), else from what the text told (see
+    /// [`gender`]), else from the canonical name's given name.
     fn gender(&self, entity: usize) -> Option<bool> {
         let gaz = Gazetteers::global();
         let male = |g: Gender| g == Gender::Male;
@@ -545,6 +578,7 @@ impl<'a> Context<'a> {
                     gaz.title_gender(title).map(male)
                 }
             })
+            .or_else(|| self.learned.get(&entity).copied())
             .or_else(|| {
                 let mut words = e.name.split_whitespace();
                 let first = words.next()?;

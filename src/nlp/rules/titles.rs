@@ -71,3 +71,48 @@ impl Ctx<'_> {
         (!name.is_empty() && !acronym && evidence).then_some(name)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::nlp::rules::RuleTagger;
+    use crate::nlp::{Doc, EntityKind, Tagger};
+
+    /// (name, title) of each span the rule tagger finds.
+    fn people(text: &str) -> Vec<(String, Option<String>)> {
+        let doc = Doc::new(text);
+        RuleTagger::new()
+            .tag(&doc)
+            .into_iter()
+            .filter(|s| s.kind == EntityKind::Person)
+            .map(|s| {
+                (
+                    doc.span_text(s.tokens).to_owned(),
+                    s.title.map(|t| doc.span_text(t).to_owned()),
+                )
+            })
+            .collect()
+    }
+
+    fn one(name: &str, title: &str) -> Vec<(String, Option<String>)> {
+        vec![(name.to_owned(), Some(title.to_owned()))]
+    }
+
+    #[test]
+    fn undotted_british_titles_stay_out_of_the_name() {
+        for title in [
+            "Cllr", "Dr", "Mr", "Mrs", "Ms", "Prof", "Sir", "Dame", "Lord", "Baroness", "Rev",
+            "Insp", "Supt",
+        ] {
+            let text = format!("The row grew when {title} Tobias Hollis spoke.");
+            assert_eq!(people(&text), one("Tobias Hollis", title), "{title}");
+        }
+    }
+
+    #[test]
+    fn undotted_titles_chain() {
+        assert_eq!(
+            people("Later Det Insp Tobias Hollis spoke."),
+            one("Tobias Hollis", "Det Insp")
+        );
+    }
+}
