@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use lede::nlp::filters::{FilterSet, UnknownFilter};
 
 /// lede: a terminal reader for news articles that sees who, where and which
 /// organization a story is about.
@@ -70,6 +71,22 @@ pub struct TagArgs {
     /// Load the entity model from this file instead of the embedded one.
     #[arg(long, value_name = "PATH", conflicts_with = "tagger")]
     pub model: Option<PathBuf>,
+    /// Rule and gazetteer filters around the model: `none`, `all`, or a comma
+    /// list of `rules`, `gazetteer`, `consistency`, `titles` (`gazetteer` and
+    /// `rules` also turn on `titles`). Ignored by `--tagger rules`.
+    #[arg(long, value_name = "SET", default_value = "all", value_parser = parse_filters)]
+    pub filters: FilterSet,
+}
+
+/// Parses `--filters`: `none`, `all`, or a comma list of filter names. The
+/// single names `gazetteer` and `rules` mean that filter plus `titles`, so
+/// each setting of the ablation keeps title handling.
+fn parse_filters(s: &str) -> Result<FilterSet, String> {
+    let mut set: FilterSet = s.parse().map_err(|e: UnknownFilter| e.to_string())?;
+    if matches!(s.trim(), "gazetteer" | "rules") {
+        set.titles = true;
+    }
+    Ok(set)
 }
 
 /// `lede tag --tagger` values.

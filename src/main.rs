@@ -14,6 +14,7 @@ use clap::Parser;
 use cli::{Cli, ColorChoice, Command, TagArgs, TagFormat, TaggerChoice};
 use lede::article::{self, Article};
 use lede::document::{ArticleDocument, entity_order};
+use lede::nlp::filters::FilteredTagger;
 use lede::nlp::model::{Model, ModelTagger};
 use lede::nlp::rules::RuleTagger;
 use lede::nlp::{Analysis, Analyzer, EntityKind};
@@ -76,19 +77,23 @@ fn use_color(choice: ColorChoice) -> bool {
 }
 
 /// The analyzer `lede tag` asked for: `--tagger rules`, `--model PATH`, or
-/// the embedded model.
+/// the embedded model; a model is wrapped in the `--filters` filters.
 fn tag_analyzer(args: &TagArgs) -> Result<Analyzer> {
-    if let Some(path) = &args.model {
+    let model = if let Some(path) = &args.model {
         let model = Model::load(path).with_context(|| format!("{}", path.display()))?;
-        let tagger = ModelTagger::new(Arc::new(model), lede::nlp::model::default_lexicon());
-        return Ok(Analyzer::with_tagger(Box::new(tagger)));
+        ModelTagger::new(Arc::new(model), lede::nlp::model::default_lexicon())
+    } else if args.tagger == TaggerChoice::Rules {
+        return Ok(Analyzer::with_tagger(Box::new(RuleTagger::new())));
+    } else {
+        ModelTagger::embedded().map_err(|e| anyhow::anyhow!("embedded model: {e}"))?
+    };
+    if args.filters.is_none() {
+        return Ok(Analyzer::with_tagger(Box::new(model)));
     }
-    Ok(match args.tagger {
-        TaggerChoice::Rules => Analyzer::with_tagger(Box::new(RuleTagger::new())),
-        TaggerChoice::Model => Analyzer::with_tagger(Box::new(
-            ModelTagger::embedded().map_err(|e| anyhow::anyhow!("embedded model: {e}"))?,
-        )),
-    })
+    Ok(Analyzer::with_tagger(Box::new(FilteredTagger::new(
+        Box::new(model),
+        args.filters,
+    ))))
 }
 
 fn tag(args: &TagArgs) -> Result<ExitCode> {

@@ -2,12 +2,14 @@
 //! PERSON / PLACE / ORG mentions linked into entities, and quotes).
 //!
 //! The [`Analyzer`] runs named stages in order: segment (in [`Doc::new`]),
-//! tag (a [`Tagger`]), link ([`link`]), quotes ([`quotes`]). This layer knows
-//! no screen and no storage.
+//! tag (a [`Tagger`]; by default the trained model wrapped in the rule and
+//! gazetteer [`filters`]), link ([`link`]), quotes ([`quotes`]). This layer
+//! knows no screen and no storage.
 
 pub mod biluo;
 pub mod doc;
 pub mod features;
+pub mod filters;
 pub mod gazetteer;
 pub mod link;
 pub mod model;
@@ -203,11 +205,15 @@ pub struct Analyzer {
 }
 
 impl Default for Analyzer {
-    /// The embedded trained model ([`model::ModelTagger`]); the rule tagger
-    /// only if the embedded model cannot be read (a broken build).
+    /// The embedded trained model ([`model::ModelTagger`]) with every filter
+    /// ([`filters::FilterSet::all`]); the rule tagger only if the embedded
+    /// model cannot be read (a broken build).
     fn default() -> Self {
         let tagger: Box<dyn Tagger> = match model::ModelTagger::embedded() {
-            Ok(tagger) => Box::new(tagger),
+            Ok(tagger) => Box::new(filters::FilteredTagger::new(
+                Box::new(tagger),
+                filters::FilterSet::all(),
+            )),
             Err(_) => Box::new(rules::RuleTagger::new()),
         };
         Analyzer { tagger }
