@@ -99,6 +99,7 @@ pub fn run_jsonl(
     let mut input = BufReader::with_capacity(1 << 16, input);
     let mut summary = Summary::default();
     let mut line = Vec::new();
+    let mut line_out = Vec::new();
     loop {
         line.clear();
         if input.read_until(b'\n', &mut line)? == 0 {
@@ -112,8 +113,12 @@ pub fn run_jsonl(
             summary.failed += 1;
             writeln!(errors, "lede: stdin line {}: {message}", summary.lines)?;
         }
-        serde_json::to_writer(&mut output, &response).map_err(io::Error::other)?;
-        output.write_all(b"\n")?;
+        // Serialise into a buffer first: a write error (a closed pipe) then
+        // stays an io::Error the binary can recognise, not a serde error.
+        line_out.clear();
+        serde_json::to_writer(&mut line_out, &response).map_err(io::Error::other)?;
+        line_out.push(b'\n');
+        output.write_all(&line_out)?;
         // Flush when no further input is already buffered, so a caller that
         // waits for each answer gets it, and a bulk run still writes in blocks.
         if input.buffer().is_empty() {

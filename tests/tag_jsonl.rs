@@ -196,3 +196,36 @@ fn tag_jsonl_answers_each_line_before_input_ends() {
     let first = first.expect("no answer while stdin stayed open: output is not streamed");
     assert!(first.starts_with("{\"id\":\"first\""), "{first}");
 }
+
+#[test]
+fn tag_jsonl_closed_output_pipe_is_success() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lede"))
+        .args(["tag", "--jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn lede");
+    // Close the reading end at once, as `| head` does once it has enough.
+    drop(child.stdout.take());
+    let mut stdin = child.stdin.take().expect("stdin");
+    let line = b"{\"id\":1,\"text\":\"Angela Merkel met Emmanuel Macron in Paris.\"}\n";
+    for _ in 0..2000 {
+        if stdin.write_all(line).is_err() {
+            break;
+        }
+    }
+    drop(stdin);
+    let output = child.wait_with_output().expect("wait");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "stderr: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        output.stderr.is_empty(),
+        "stderr: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
