@@ -87,7 +87,10 @@ impl Key {
                 }])
             }
             (cs, true)
-                if !cs.is_empty() && cs.iter().all(|c| !c.is_whitespace() && !c.is_control()) =>
+                // A short run of chars ("''", "gg"); longer text or a dash is
+                // a misspelt name ("pgdwn", "ctrl-").
+                if (2..=3).contains(&cs.len())
+                    && cs.iter().all(|c| !c.is_whitespace() && !c.is_control() && *c != '-') =>
             {
                 Ok(cs.iter().map(|&c| Key::char(c)).collect())
             }
@@ -302,6 +305,8 @@ mod tests {
         assert!(Key::parse("").is_err());
         assert!(Key::parse("ctrl-nope").is_err());
         assert!(Key::parse("a b").is_err());
+        assert!(Key::parse("ctrl-").is_err());
+        assert!(Key::parse("pgdwn").is_err());
     }
 
     #[test]

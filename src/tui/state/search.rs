@@ -259,18 +259,18 @@ impl SearchState {
     }
 
     /// Replaces the query (typing) and recomputes the hits; the current hit
-    /// becomes the first at or after `from`.
+    /// becomes the first at or after where the search started.
     pub fn set_query(&mut self, query: String, article: &Article, analysis: &Analysis) {
         self.query = query;
         self.completion = None;
-        self.refresh(article, analysis);
+        self.hits = find(article, analysis, &self.query);
+        self.current = self.first_from(self.origin);
     }
 
-    /// Recomputes the hits (the query or the analysis changed).
+    /// Recomputes the hits for a new analysis, staying near the current hit.
     pub fn refresh(&mut self, article: &Article, analysis: &Analysis) {
-        let keep = self.current_hit();
+        let from = self.current_hit().map_or(self.origin, Hit::anchor);
         self.hits = find(article, analysis, &self.query);
-        let from = keep.map_or(self.origin, Hit::anchor);
         self.current = self.first_from(from);
     }
 
@@ -318,8 +318,7 @@ impl SearchState {
             return false;
         };
         completion.next += 1;
-        self.query = name;
-        self.refresh(article, analysis);
+        self.set_query(name, article, analysis);
         self.completion = Some(completion);
         true
     }
