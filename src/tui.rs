@@ -77,7 +77,10 @@ pub fn run(articles: Vec<Article>, start: Start, options: &Options) -> io::Resul
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
-    let analyses = spawn_analysis(articles.clone());
+    let (tx, analyses) = mpsc::channel();
+    let to_analyse = articles.clone();
+    // Started after the first frame, so it never competes with it.
+    let worker = move || spawn_analysis(to_analyse, tx);
     let analysed = (articles.into_iter())
         .map(|article| Analysed {
             article,
@@ -93,14 +96,19 @@ pub fn run(articles: Vec<Article>, start: Start, options: &Options) -> io::Resul
     app.set_sidebar_layout(options.config.sidebar);
     app.mark_pending();
     let mut guard = TerminalGuard::enter(options.mouse)?;
-    let result = event_loop(&mut guard, &mut app, &mut keymap, &stop, &analyses);
+    let result = event_loop(
+        &mut guard,
+        &mut app,
+        &mut keymap,
+        &stop,
+        (&analyses, Some(worker)),
+    );
     drop(guard);
     result
 }
 
 /// Analyses the articles on a worker thread, in order, sending each result.
-fn spawn_analysis(articles: Vec<Article>) -> Receiver<Finished> {
-    let (tx, rx) = mpsc::channel();
+fn spawn_analysis(articles: Vec<Article>, tx: mpsc::Sender<Finished>) {
     std::thread::spawn(move || {
         let analyzer = Analyzer::default();
         for (i, article) in articles.iter().enumerate() {
@@ -109,7 +117,6 @@ fn spawn_analysis(articles: Vec<Article>) -> Receiver<Finished> {
             }
         }
     });
-    rx
 }
 
 /// Hands every analysis that has arrived to the app. Returns whether the
@@ -132,12 +139,12 @@ fn env_flag(name: &str) -> bool {
     std::env::var_os(name).is_some_and(|v| v == "1")
 }
 
-fn event_loop(
+fn event_loop<W: FnOnce()>(
     guard: &mut TerminalGuard,
     app: &mut App,
     keymap: &mut Keymap,
     stop: &AtomicBool,
-    analyses: &Receiver<Finished>,
+    (analyses, mut worker): (&Receiver<Finished>, Option<W>),
 ) -> io::Result<()> {
     resize(guard, app)?;
     let mut first_frame = true;
@@ -155,6 +162,9 @@ fn event_loop(
         }
         if first_frame {
             first_frame = false;
+            if let Some(start) = worker.take() {
+                start();
+            }
             assert!(
                 !env_flag("LEDE_TEST_PANIC"),
                 "LEDE_TEST_PANIC is set: panicking after the first frame"
