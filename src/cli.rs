@@ -51,6 +51,16 @@ pub enum ColorChoice {
 pub enum Command {
     /// Tag articles: a summary, one JSON document per article, or the JSON Lines protocol.
     Tag(TagArgs),
+    /// The reader's configuration file.
+    #[command(subcommand)]
+    Config(ConfigCommand),
+}
+
+/// `lede config ...`
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print where lede looks for config.toml (LEDE_CONFIG, else the config dir).
+    Path,
 }
 
 /// Options of `lede tag`.

@@ -20,6 +20,7 @@
 //! ```
 
 pub mod article;
+pub mod config;
 pub mod document;
 pub mod nlp;
 pub mod samples;

@@ -35,6 +35,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Some(Command::Tag(args)) => tag(&args),
+        Some(Command::Config(cli::ConfigCommand::Path)) => config_path(),
         None => read(&cli.reader),
     }
 }
@@ -42,6 +43,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
 /// The reader: the TUI when stdout is a terminal, else the clean text (like
 /// bat). With no FILE the TUI opens on the list of bundled samples.
 fn read(args: &cli::ReaderArgs) -> Result<ExitCode> {
+    // First, so a bad config is reported even when stdout is not a terminal.
+    let config = lede::config::load()?;
     let (articles, failed) = load_all(&args.files)?;
     if !io::stdout().is_terminal() {
         let mut out = BufWriter::new(io::stdout().lock());
@@ -61,10 +64,18 @@ fn read(args: &cli::ReaderArgs) -> Result<ExitCode> {
     };
     let options = tui::Options {
         color: use_color(args.color),
-        mouse: !args.no_mouse,
+        mouse: config.mouse && !args.no_mouse,
+        config,
     };
-    tui::run(articles, start, options)?;
+    tui::run(articles, start, &options)?;
     Ok(exit_code(failed))
+}
+
+/// `lede config path`: where the config is read from (it may not exist).
+fn config_path() -> Result<ExitCode> {
+    let path = lede::config::path().context("no config dir: set LEDE_CONFIG or HOME")?;
+    println!("{}", path.display());
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `--color auto` colours unless `NO_COLOR` is set to something non-empty.

@@ -29,10 +29,12 @@ pub mod widgets;
 use std::io;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::Duration;
 
 use crate::article::Article;
-use crate::nlp::Analyzer;
+use crate::config::Config;
+use crate::nlp::{Analysis, Analyzer};
 
 use action::Action;
 use app::{Analysed, App, Effect, Start};
@@ -42,70 +44,127 @@ use theme::Theme;
 
 /// How often the loop wakes without input (to notice SIGTERM).
 const TICK: Duration = Duration::from_millis(200);
+/// How often it wakes while an analysis is still running.
+const ANALYSIS_TICK: Duration = Duration::from_millis(10);
 
-/// Reader options from the command line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Reader options: the command line over the config.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
     /// Use colour.
     pub color: bool,
     /// Capture the mouse (wheel and clicks).
     pub mouse: bool,
+    /// Colours, sidebar and keys.
+    pub config: Config,
 }
 
-/// Analyses the articles and runs the reader until the user quits. The
-/// terminal is restored on every way out: quit, error, panic, SIGTERM/SIGHUP.
+/// A finished analysis from the worker: the article's index and the result.
+type Finished = (usize, Analysis);
+
+/// Runs the reader until the user quits. The first frame shows the plain
+/// text at once; a worker thread analyses the articles and the highlights
+/// fill in as each analysis arrives. The terminal is restored on every way
+/// out: quit, error, panic, SIGTERM/SIGHUP.
 ///
 /// Test hooks (environment): `LEDE_TEST_PANIC=1` panics after the first
 /// frame; `LEDE_EXIT_AFTER_FIRST_FRAME=1` exits after it.
 ///
 /// # Errors
 /// When the terminal cannot be set up, drawn or read.
-pub fn run(articles: Vec<Article>, start: Start, options: Options) -> io::Result<()> {
-    // First, so a SIGTERM during analysis also ends in a clean exit.
+pub fn run(articles: Vec<Article>, start: Start, options: &Options) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     #[cfg(unix)]
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
-    let analyzer = Analyzer::default();
-    let analysed = articles
-        .into_iter()
-        .map(|article| {
-            let analysis = analyzer.analyze(&article);
-            Analysed { article, analysis }
+    let (tx, analyses) = mpsc::channel();
+    let to_analyse = articles.clone();
+    // Started after the first frame, so it never competes with it.
+    let worker = move || spawn_analysis(to_analyse, tx);
+    let analysed = (articles.into_iter())
+        .map(|article| Analysed {
+            article,
+            analysis: Analysis::default(),
         })
         .collect();
-    let mut keymap = Keymap::default();
+    let mut keymap = Keymap::with_overrides(&options.config.keys);
     let theme = Theme {
         color: options.color,
+        palette: options.config.palette,
     };
     let mut app = App::new(analysed, start, &keymap, theme);
+    app.set_sidebar_layout(options.config.sidebar);
+    app.mark_pending();
     let mut guard = TerminalGuard::enter(options.mouse)?;
-    let result = event_loop(&mut guard, &mut app, &mut keymap, &stop);
+    let result = event_loop(
+        &mut guard,
+        &mut app,
+        &mut keymap,
+        &stop,
+        (&analyses, Some(worker)),
+    );
     drop(guard);
     result
+}
+
+/// Analyses the articles on a worker thread, in order, sending each result.
+fn spawn_analysis(articles: Vec<Article>, tx: mpsc::Sender<Finished>) {
+    std::thread::spawn(move || {
+        let analyzer = Analyzer::default();
+        for (i, article) in articles.iter().enumerate() {
+            if tx.send((i, analyzer.analyze(article))).is_err() {
+                return;
+            }
+        }
+    });
+}
+
+/// Hands every analysis that has arrived to the app. Returns whether the
+/// worker is still running and whether anything arrived.
+fn receive_analyses(app: &mut App, analyses: &Receiver<Finished>) -> (bool, bool) {
+    let mut changed = false;
+    loop {
+        match analyses.try_recv() {
+            Ok((index, analysis)) => {
+                app.set_analysis(index, analysis);
+                changed = true;
+            }
+            Err(TryRecvError::Empty) => return (true, changed),
+            Err(TryRecvError::Disconnected) => return (false, changed),
+        }
+    }
 }
 
 fn env_flag(name: &str) -> bool {
     std::env::var_os(name).is_some_and(|v| v == "1")
 }
 
-fn event_loop(
+fn event_loop<W: FnOnce()>(
     guard: &mut TerminalGuard,
     app: &mut App,
     keymap: &mut Keymap,
     stop: &AtomicBool,
+    (analyses, mut worker): (&Receiver<Finished>, Option<W>),
 ) -> io::Result<()> {
     resize(guard, app)?;
     let mut first_frame = true;
     let mut dirty = true;
+    let mut analysing = true;
     loop {
+        if analysing {
+            let (running, changed) = receive_analyses(app, analyses);
+            analysing = running;
+            dirty |= changed;
+        }
         if dirty {
             guard.terminal.draw(|frame| ui::draw(app, frame))?;
             dirty = false;
         }
         if first_frame {
             first_frame = false;
+            if let Some(start) = worker.take() {
+                start();
+            }
             assert!(
                 !env_flag("LEDE_TEST_PANIC"),
                 "LEDE_TEST_PANIC is set: panicking after the first frame"
@@ -114,12 +173,16 @@ fn event_loop(
                 return Ok(());
             }
         }
+        if !analysing && env_flag("LEDE_EXIT_AFTER_ANALYSIS") {
+            return Ok(());
+        }
         if stop.load(Ordering::Relaxed) {
             return Ok(());
         }
         // Every event of a burst is applied, then the screen is drawn once.
-        for event in event::read_batch(TICK)? {
-            let Some(action) = event::to_action(&event, keymap) else {
+        let tick = if analysing { ANALYSIS_TICK } else { TICK };
+        for event in event::read_batch(tick)? {
+            let Some(action) = event::to_action(&event, keymap, app.is_editing()) else {
                 continue;
             };
             dirty = true;

@@ -304,7 +304,7 @@ fn article_change_list_return_and_quit() {
     let docs = vec![small("First", 3), small("Second", 40), small("Third", 3)];
     let mut app = app(docs, Start::List, 100, 30);
     assert_eq!(app.screen(), Screen::List);
-    app.update(Action::Down);
+    app.update(Action::ScrollDown);
     app.update(Action::Confirm);
     assert_eq!(app.screen(), Screen::Reader);
     assert_eq!(app.reader().unwrap().article, 1);
@@ -328,7 +328,7 @@ fn files_without_list_quit_on_back_and_help_closes_first() {
     let mut app = app(vec![small("One", 2)], Start::Reader, 100, 30);
     app.update(Action::ToggleHelp);
     assert!(app.help_visible());
-    app.update(Action::Down); // scrolls the help (if taller), not the text
+    app.update(Action::ScrollDown); // scrolls the help (if taller), not the text
     assert_eq!(app.reader().unwrap().top(), 0);
     assert_eq!(app.update(Action::Back), Effect::Continue);
     assert!(!app.help_visible());
@@ -403,7 +403,7 @@ fn every_screen_draws_at_every_size() {
                 width: w,
                 height: h,
             });
-            app.update(Action::Down);
+            app.update(Action::ScrollDown);
             if w == 0 || h == 0 {
                 // TestBackend cannot print an empty buffer; drawing must still work.
                 draw(&app, w, h);
@@ -457,7 +457,7 @@ fn snapshot_reader_with_sidebar() {
     let Some(doc) = seed() else { return };
     let mut app = app(vec![doc], Start::Reader, 100, 30);
     app.update(Action::ToggleFocus);
-    app.update(Action::Down);
+    app.update(Action::ScrollDown);
     app.update(Action::Confirm);
     insta::assert_snapshot!("reader_with_sidebar", draw(&app, 100, 30).backend());
 }

@@ -1,13 +1,16 @@
 //! Every user intent the reader understands, one variant each. Keys and mouse
 //! events become actions (see `keymap`); `App::update` applies them.
 
-/// A user intent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A user intent. The config's `[keys]` table names the bindable ones in
+/// snake case (`scroll_down = ["j", "down"]`); the others come from the
+/// mouse, the terminal or the search line and cannot be bound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Action {
     /// One line down, or the next row of the list or sidebar.
-    Down,
+    ScrollDown,
     /// One line up, or the previous row.
-    Up,
+    ScrollUp,
     /// Half a screen down.
     HalfPageDown,
     /// Half a screen up.
@@ -45,7 +48,25 @@ pub enum Action {
     Quit,
     /// Suspend to the shell (Ctrl-Z).
     Suspend,
+    /// Open the search line (reader) or the filter line (list).
+    Search,
+    /// A char typed into the search or filter line.
+    #[serde(skip)]
+    InputChar(char),
+    /// Delete the last char of the line (an empty line closes it).
+    #[serde(skip)]
+    InputBackspace,
+    /// Complete an entity name (Tab).
+    #[serde(skip)]
+    InputComplete,
+    /// Keep the matches or the filter (Enter).
+    #[serde(skip)]
+    InputAccept,
+    /// Close the line and clear it (Esc).
+    #[serde(skip)]
+    InputCancel,
     /// Mouse wheel: scroll by lines (negative is up) at a screen cell.
+    #[serde(skip)]
     Scroll {
         /// Lines to scroll.
         lines: i16,
@@ -55,6 +76,7 @@ pub enum Action {
         row: u16,
     },
     /// Mouse click at a screen cell.
+    #[serde(skip)]
     Click {
         /// Column clicked.
         column: u16,
@@ -62,6 +84,7 @@ pub enum Action {
         row: u16,
     },
     /// The terminal now has this size.
+    #[serde(skip)]
     Resize {
         /// Columns.
         width: u16,
@@ -75,8 +98,8 @@ impl Action {
     #[must_use]
     pub fn describe(self) -> &'static str {
         match self {
-            Action::Down => "down one line / next row",
-            Action::Up => "up one line / previous row",
+            Action::ScrollDown => "down one line / next row",
+            Action::ScrollUp => "up one line / previous row",
             Action::HalfPageDown => "half a screen down",
             Action::HalfPageUp => "half a screen up",
             Action::PageDown => "a screen down",
@@ -86,8 +109,8 @@ impl Action {
             Action::ToggleFocus => "focus text / sidebar",
             Action::ToggleSidebar => "show or hide the sidebar",
             Action::Confirm => "open article; jump to entity or quote",
-            Action::NextMention => "next mention of the target",
-            Action::PrevMention => "previous mention of the target",
+            Action::NextMention => "next mention or match",
+            Action::PrevMention => "previous mention or match",
             Action::JumpBack => "back to where the last jump started",
             Action::NextArticle => "next article",
             Action::PrevArticle => "previous article",
@@ -95,9 +118,44 @@ impl Action {
             Action::Back => "close help / back to list / quit",
             Action::Quit => "quit",
             Action::Suspend => "suspend to the shell",
+            Action::Search => "search (reader) / filter (list)",
+            Action::InputChar(_) => "type",
+            Action::InputBackspace => "delete a char",
+            Action::InputComplete => "complete an entity name",
+            Action::InputAccept => "keep the matches",
+            Action::InputCancel => "clear the search",
             Action::Scroll { .. } => "scroll",
             Action::Click { .. } => "select",
             Action::Resize { .. } => "resize",
         }
+    }
+}
+
+impl Action {
+    /// Parses a bindable action's config name (`scroll_down`).
+    ///
+    /// # Errors
+    /// The serde message naming the expected names, when it is not one.
+    pub fn from_name(name: &str) -> Result<Action, String> {
+        use serde::Deserialize;
+        use serde::de::IntoDeserializer;
+        let de: serde::de::value::StrDeserializer<'_, serde::de::value::Error> =
+            name.into_deserializer();
+        Action::deserialize(de).map_err(|e| e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_snake_case_and_data_variants_are_not_bindable() {
+        assert_eq!(Action::from_name("scroll_down"), Ok(Action::ScrollDown));
+        assert_eq!(Action::from_name("next_mention"), Ok(Action::NextMention));
+        let err = Action::from_name("scrol_down").unwrap_err();
+        assert!(err.contains("scroll_down"), "{err}");
+        assert!(Action::from_name("scroll").is_err());
+        assert!(Action::from_name("input_char").is_err());
     }
 }

@@ -8,6 +8,7 @@ use ratatui::layout::{Position, Rect};
 use crate::article::Article;
 use crate::nlp::Analysis;
 
+mod search;
 mod targets;
 
 use super::action::Action;
@@ -16,6 +17,7 @@ use super::layout;
 use super::state::document::{Anchor, Section};
 use super::state::list::{Entry, ListState, ROWS_PER_ENTRY};
 use super::state::reader::{ReaderState, Target};
+use super::state::search::SearchState;
 use super::state::sidebar::{Item, SidebarState};
 use super::theme::Theme;
 
@@ -84,6 +86,10 @@ pub struct App {
     notice: Option<String>,
     positions: HashMap<usize, Anchor>,
     theme: Theme,
+    search: Option<SearchState>,
+    filter_editing: bool,
+    pending: Vec<bool>,
+    side: layout::SidebarLayout,
 }
 
 impl App {
@@ -109,6 +115,10 @@ impl App {
             notice: None,
             positions: HashMap::new(),
             theme,
+            search: None,
+            filter_editing: false,
+            pending: vec![false; articles.len()],
+            side: layout::SidebarLayout::default(),
             articles,
         };
         if start == Start::Reader && !app.articles.is_empty() {
@@ -135,6 +145,12 @@ impl App {
             }
             Action::Back => return self.back(),
             _ if self.help => self.scroll_help(action),
+            Action::Search
+            | Action::InputChar(_)
+            | Action::InputBackspace
+            | Action::InputComplete
+            | Action::InputAccept
+            | Action::InputCancel => self.update_line(action),
             _ => match self.screen {
                 Screen::List => self.update_list(action),
                 Screen::Reader => self.update_reader(action),
@@ -146,6 +162,11 @@ impl App {
     fn back(&mut self) -> Effect {
         if self.help {
             self.help = false;
+        } else if self.screen == Screen::Reader && self.search.is_some() {
+            self.clear_search();
+        } else if self.screen == Screen::List && !self.list.filter().is_empty() {
+            let h = self.list_height();
+            self.list.set_filter("", h);
         } else if self.screen == Screen::Reader && self.has_list {
             self.close_reader();
         } else {
@@ -159,8 +180,8 @@ impl App {
     fn scroll_help(&mut self, action: Action) {
         let max = (self.help_rows.len() + 2).saturating_sub(usize::from(self.area.height));
         let delta: isize = match action {
-            Action::Down => 1,
-            Action::Up => -1,
+            Action::ScrollDown => 1,
+            Action::ScrollUp => -1,
             Action::PageDown | Action::HalfPageDown => 5,
             Action::PageUp | Action::HalfPageUp => -5,
             Action::Scroll { lines, .. } => lines.into(),
@@ -179,15 +200,15 @@ impl App {
         let h = self.list_height();
         let page = isize::try_from((h / ROWS_PER_ENTRY).max(1)).unwrap_or(1);
         match action {
-            Action::Down | Action::NextArticle => self.list.select_by(1, h),
-            Action::Up | Action::PrevArticle => self.list.select_by(-1, h),
+            Action::ScrollDown | Action::NextArticle => self.list.select_by(1, h),
+            Action::ScrollUp | Action::PrevArticle => self.list.select_by(-1, h),
             Action::HalfPageDown => self.list.select_by((page / 2).max(1), h),
             Action::HalfPageUp => self.list.select_by(-(page / 2).max(1), h),
             Action::PageDown => self.list.select_by(page, h),
             Action::PageUp => self.list.select_by(-page, h),
             Action::Top => self.list.select(0, h),
             Action::Bottom => self.list.select(usize::MAX, h),
-            Action::Confirm => self.open(self.list.selected()),
+            Action::Confirm if self.list.has_selection() => self.open(self.list.selected()),
             Action::Scroll { lines, .. } => self.list.select_by(lines.signum().into(), h),
             Action::Click { column, row } => self.click_list(column, row),
             _ => {}
@@ -219,6 +240,7 @@ impl App {
             return;
         };
         self.save_position();
+        self.search = None;
         let anchor = self.positions.get(&index).copied().unwrap_or(Anchor::START);
         self.reader = Some(ReaderState::new(index, anchor));
         self.sidebar = sidebar;
@@ -233,6 +255,7 @@ impl App {
 
     fn close_reader(&mut self) {
         self.save_position();
+        self.search = None;
         self.reader = None;
         self.screen = Screen::List;
         self.focus = Focus::Text;
@@ -270,7 +293,7 @@ impl App {
     #[must_use]
     pub fn sidebar_visible(&self) -> bool {
         self.screen == Screen::Reader
-            && layout::sidebar_width(self.area.width) > 0
+            && layout::sidebar_width(self.area.width, self.side.width) > 0
             && self
                 .sidebar_pref
                 .unwrap_or(self.area.width >= layout::SIDEBAR_AUTO_WIDTH)
@@ -279,13 +302,68 @@ impl App {
     /// The reader's areas for the current size.
     #[must_use]
     pub fn reader_areas(&self) -> layout::ReaderAreas {
-        layout::reader(self.area, self.sidebar_visible())
+        layout::reader(self.area, self.sidebar_visible(), self.side)
     }
 
     fn sidebar_height(&self) -> usize {
         self.reader_areas()
             .sidebar
             .map_or(1, |r| usize::from(r.height))
+    }
+
+    /// Sets where the sidebar goes and how wide it is.
+    pub fn set_sidebar_layout(&mut self, side: layout::SidebarLayout) {
+        self.side = side;
+        self.relayout();
+    }
+
+    /// Where the sidebar goes and how wide it is.
+    #[must_use]
+    pub fn sidebar_layout(&self) -> layout::SidebarLayout {
+        self.side
+    }
+
+    /// Marks every article as waiting for its analysis (it runs in the
+    /// background; [`App::set_analysis`] fills it in).
+    pub fn mark_pending(&mut self) {
+        self.pending.iter_mut().for_each(|p| *p = true);
+    }
+
+    /// True while the open article's analysis has not arrived.
+    #[must_use]
+    pub fn is_pending(&self) -> bool {
+        let Some(r) = &self.reader else { return false };
+        self.pending.get(r.article).copied().unwrap_or(false)
+    }
+
+    /// The analysis of article `index` arrived: the list entry, the sidebar,
+    /// the marks and the search hits are rebuilt; the reading position stays.
+    pub fn set_analysis(&mut self, index: usize, analysis: Analysis) {
+        let Some(doc) = self.articles.get_mut(index) else {
+            return;
+        };
+        doc.analysis = analysis;
+        let entry = Entry::new(&doc.article, &doc.analysis);
+        self.list.set_entry(index, entry);
+        if let Some(p) = self.pending.get_mut(index) {
+            *p = false;
+        }
+        if self.reader.as_ref().is_some_and(|r| r.article == index) {
+            let Some(doc) = self.articles.get(index) else {
+                return;
+            };
+            self.sidebar = SidebarState::new(&doc.analysis);
+            if let Some(search) = &mut self.search {
+                search.refresh(&doc.article, &doc.analysis);
+            }
+            if let Some(reader) = &mut self.reader {
+                reader.invalidate();
+                if !matches!(reader.target, Some(Target::Search)) {
+                    reader.target = None;
+                }
+            }
+            self.relayout();
+        }
     }
 
     fn relayout(&mut self) {
@@ -311,8 +389,8 @@ impl App {
 
     fn update_reader(&mut self, action: Action) {
         match action {
-            Action::Down
-            | Action::Up
+            Action::ScrollDown
+            | Action::ScrollUp
             | Action::HalfPageDown
             | Action::HalfPageUp
             | Action::PageDown
@@ -352,8 +430,8 @@ impl App {
             (reader.half_page(), reader.page())
         };
         let delta = match action {
-            Action::Down => 1,
-            Action::Up => -1,
+            Action::ScrollDown => 1,
+            Action::ScrollUp => -1,
             Action::HalfPageDown => half,
             Action::HalfPageUp => -half,
             Action::PageDown => page,
@@ -483,6 +561,21 @@ impl App {
     #[must_use]
     pub fn notice(&self) -> Option<&str> {
         self.notice.as_deref()
+    }
+
+    /// The search of the open article, if any.
+    #[must_use]
+    pub fn search(&self) -> Option<&SearchState> {
+        self.search.as_ref()
+    }
+
+    /// True while a search or filter line takes the keys.
+    #[must_use]
+    pub fn is_editing(&self) -> bool {
+        match self.screen {
+            Screen::List => self.filter_editing,
+            Screen::Reader => self.search.as_ref().is_some_and(SearchState::is_editing),
+        }
     }
 
     /// The styles.

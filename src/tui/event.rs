@@ -4,7 +4,9 @@
 use std::io;
 use std::time::Duration;
 
-use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
+use crossterm::event::{
+    self, Event, KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
 
 use super::action::Action;
 use super::keymap::{Key, Keymap};
@@ -29,9 +31,14 @@ pub fn read_batch(timeout: Duration) -> io::Result<Vec<Event>> {
     Ok(events)
 }
 
-/// The action an event asks for, if any. Key releases are ignored.
-pub fn to_action(event: &Event, keymap: &mut Keymap) -> Option<Action> {
+/// The action an event asks for, if any. Key releases are ignored. While a
+/// search or filter line is open (`editing`), keys edit it instead of going
+/// through the keymap.
+pub fn to_action(event: &Event, keymap: &mut Keymap, editing: bool) -> Option<Action> {
     match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release && editing => {
+            line_action(Key::from_event(*key))
+        }
         Event::Key(key) if key.kind != KeyEventKind::Release => keymap.press(Key::from_event(*key)),
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::ScrollDown => Some(Action::Scroll {
@@ -58,16 +65,54 @@ pub fn to_action(event: &Event, keymap: &mut Keymap) -> Option<Action> {
     }
 }
 
+/// A key on an open search or filter line.
+fn line_action(key: Key) -> Option<Action> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    match key.code {
+        KeyCode::Char('c') if ctrl => Some(Action::Quit),
+        KeyCode::Char(c) if key.modifiers.is_empty() => Some(Action::InputChar(c)),
+        KeyCode::Backspace => Some(Action::InputBackspace),
+        KeyCode::Tab => Some(Action::InputComplete),
+        KeyCode::Enter => Some(Action::InputAccept),
+        KeyCode::Esc => Some(Action::InputCancel),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent};
+    use crossterm::event::{KeyEvent, MouseEvent};
+
+    #[test]
+    fn an_open_line_takes_the_keys() {
+        let mut keymap = Keymap::default();
+        let press = |c| Event::Key(KeyEvent::new(c, KeyModifiers::NONE));
+        let j = press(KeyCode::Char('j'));
+        assert_eq!(
+            to_action(&j, &mut keymap, true),
+            Some(Action::InputChar('j'))
+        );
+        assert_eq!(
+            to_action(&press(KeyCode::Tab), &mut keymap, true),
+            Some(Action::InputComplete)
+        );
+        assert_eq!(
+            to_action(&press(KeyCode::Esc), &mut keymap, true),
+            Some(Action::InputCancel)
+        );
+        let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+        assert_eq!(to_action(&ctrl_c, &mut keymap, true), Some(Action::Quit));
+    }
 
     #[test]
     fn keys_mouse_and_resize_become_actions() {
         let mut keymap = Keymap::default();
         let key = Event::Key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE));
-        assert_eq!(to_action(&key, &mut keymap), Some(Action::Down));
+        assert_eq!(
+            to_action(&key, &mut keymap, false),
+            Some(Action::ScrollDown)
+        );
         let wheel = Event::Mouse(MouseEvent {
             kind: MouseEventKind::ScrollUp,
             column: 1,
@@ -75,7 +120,7 @@ mod tests {
             modifiers: KeyModifiers::NONE,
         });
         assert_eq!(
-            to_action(&wheel, &mut keymap),
+            to_action(&wheel, &mut keymap, false),
             Some(Action::Scroll {
                 lines: -3,
                 column: 1,
@@ -84,7 +129,7 @@ mod tests {
         );
         let resize = Event::Resize(30, 10);
         assert_eq!(
-            to_action(&resize, &mut keymap),
+            to_action(&resize, &mut keymap, false),
             Some(Action::Resize {
                 width: 30,
                 height: 10

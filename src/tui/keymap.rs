@@ -53,6 +53,53 @@ impl Key {
         Key { code, modifiers }
     }
 
+    /// Parses a config key name: a char (`j`, `G`, `/`), a named key
+    /// (`down`, `pgdn`, `space`, `enter`, `esc`, `tab`, `f5`...), either with
+    /// `ctrl-` or `alt-` in front, or several chars pressed in turn (`''`, `gg`).
+    ///
+    /// # Errors
+    /// A short reason when the name is not a key.
+    pub fn parse(spec: &str) -> Result<Vec<Key>, String> {
+        let lower = spec.to_ascii_lowercase();
+        let (modifiers, rest) =
+            if let Some(r) = lower.strip_prefix("ctrl-").filter(|r| !r.is_empty()) {
+                (KeyModifiers::CONTROL, r)
+            } else if let Some(r) = lower.strip_prefix("alt-").filter(|r| !r.is_empty()) {
+                (KeyModifiers::ALT, r)
+            } else {
+                (KeyModifiers::NONE, lower.as_str())
+            };
+        if let Some(code) = named_key(rest) {
+            return Ok(vec![Key { code, modifiers }]);
+        }
+        let original = spec.get(spec.len() - rest.len()..).unwrap_or(rest);
+        let chars: Vec<char> = original.chars().collect();
+        match (chars.as_slice(), modifiers.is_empty()) {
+            ([c], _) => {
+                let c = if modifiers.is_empty() {
+                    *c
+                } else {
+                    c.to_ascii_lowercase()
+                };
+                Ok(vec![Key {
+                    code: KeyCode::Char(c),
+                    modifiers,
+                }])
+            }
+            (cs, true)
+                // A short run of chars ("''", "gg"); longer text or a dash is
+                // a misspelt name ("pgdwn", "ctrl-").
+                if (2..=3).contains(&cs.len())
+                    && cs.iter().all(|c| !c.is_whitespace() && !c.is_control() && *c != '-') =>
+            {
+                Ok(cs.iter().map(|&c| Key::char(c)).collect())
+            }
+            _ => Err(format!(
+                "'{spec}' is not a key (use a char like 'j', a name like 'down', 'pgdn', 'space', or 'ctrl-e')"
+            )),
+        }
+    }
+
     /// How the help names the key.
     #[must_use]
     pub fn label(self) -> String {
@@ -72,6 +119,31 @@ impl Key {
             name
         }
     }
+}
+
+fn named_key(name: &str) -> Option<KeyCode> {
+    Some(match name {
+        "up" => KeyCode::Up,
+        "down" => KeyCode::Down,
+        "left" => KeyCode::Left,
+        "right" => KeyCode::Right,
+        "pgup" | "pageup" => KeyCode::PageUp,
+        "pgdn" | "pgdown" | "pagedown" => KeyCode::PageDown,
+        "home" => KeyCode::Home,
+        "end" => KeyCode::End,
+        "space" => KeyCode::Char(' '),
+        "enter" | "return" => KeyCode::Enter,
+        "esc" | "escape" => KeyCode::Esc,
+        "tab" => KeyCode::Tab,
+        "backtab" | "shift-tab" => KeyCode::BackTab,
+        "backspace" => KeyCode::Backspace,
+        "delete" | "del" => KeyCode::Delete,
+        "insert" | "ins" => KeyCode::Insert,
+        _ => {
+            let n: u8 = name.strip_prefix('f')?.parse().ok()?;
+            return (1..=24).contains(&n).then_some(KeyCode::F(n));
+        }
+    })
 }
 
 /// A key sequence bound to an action.
@@ -100,10 +172,10 @@ impl Default for Keymap {
         let p = Key::plain;
         let c = Key::char;
         let bindings = vec![
-            one(c('j'), Action::Down),
-            one(p(K::Down), Action::Down),
-            one(c('k'), Action::Up),
-            one(p(K::Up), Action::Up),
+            one(c('j'), Action::ScrollDown),
+            one(p(K::Down), Action::ScrollDown),
+            one(c('k'), Action::ScrollUp),
+            one(p(K::Up), Action::ScrollUp),
             one(c('d'), Action::HalfPageDown),
             one(Key::ctrl('d'), Action::HalfPageDown),
             one(c('u'), Action::HalfPageUp),
@@ -130,6 +202,7 @@ impl Default for Keymap {
             one(p(K::Backspace), Action::JumpBack),
             one(c(']'), Action::NextArticle),
             one(c('['), Action::PrevArticle),
+            one(c('/'), Action::Search),
             one(c('?'), Action::ToggleHelp),
             one(c('q'), Action::Back),
             one(p(K::Esc), Action::Back),
@@ -144,6 +217,30 @@ impl Default for Keymap {
 }
 
 impl Keymap {
+    /// The default keymap with some actions rebound: each listed action
+    /// gets exactly the given key sequences (in the place of its defaults
+    /// in the help), and those sequences leave whatever action had them.
+    #[must_use]
+    pub fn with_overrides(overrides: &[(Action, Vec<Vec<Key>>)]) -> Keymap {
+        let mut keymap = Keymap::default();
+        for (action, sequences) in overrides {
+            let bindings = &mut keymap.bindings;
+            let at = bindings.iter().position(|b| b.action == *action);
+            bindings.retain(|b| b.action != *action && !sequences.contains(&b.keys));
+            let at = at.map_or(bindings.len(), |i| i.min(bindings.len()));
+            for (n, keys) in sequences.iter().enumerate() {
+                bindings.insert(
+                    at + n,
+                    Binding {
+                        keys: keys.clone(),
+                        action: *action,
+                    },
+                );
+            }
+        }
+        keymap
+    }
+
     /// All bindings, in help order.
     #[must_use]
     pub fn bindings(&self) -> &[Binding] {
@@ -196,9 +293,48 @@ mod tests {
     use super::*;
 
     #[test]
+    fn key_names_parse() {
+        assert_eq!(Key::parse("j"), Ok(vec![Key::char('j')]));
+        assert_eq!(Key::parse("G"), Ok(vec![Key::char('G')]));
+        assert_eq!(Key::parse("ctrl-e"), Ok(vec![Key::ctrl('e')]));
+        assert_eq!(Key::parse("Ctrl-E"), Ok(vec![Key::ctrl('e')]));
+        assert_eq!(Key::parse("down"), Ok(vec![Key::plain(KeyCode::Down)]));
+        assert_eq!(Key::parse("space"), Ok(vec![Key::char(' ')]));
+        assert_eq!(Key::parse("f5"), Ok(vec![Key::plain(KeyCode::F(5))]));
+        assert_eq!(Key::parse("gg"), Ok(vec![Key::char('g'), Key::char('g')]));
+        assert!(Key::parse("").is_err());
+        assert!(Key::parse("ctrl-nope").is_err());
+        assert!(Key::parse("a b").is_err());
+        assert!(Key::parse("ctrl-").is_err());
+        assert!(Key::parse("pgdwn").is_err());
+    }
+
+    #[test]
+    fn overrides_replace_an_action_and_steal_its_keys() {
+        let mut k = Keymap::with_overrides(&[(
+            Action::ScrollDown,
+            vec![vec![Key::char('n')], vec![Key::ctrl('e')]],
+        )]);
+        assert_eq!(k.press(Key::char('n')), Some(Action::ScrollDown));
+        assert_eq!(k.press(Key::ctrl('e')), Some(Action::ScrollDown));
+        assert_eq!(k.press(Key::char('j')), None);
+        assert_eq!(k.press(Key::char('N')), Some(Action::PrevMention));
+        let help = k.help();
+        assert_eq!(
+            help[0],
+            ("n Ctrl-E".to_owned(), Action::ScrollDown.describe())
+        );
+        assert!(
+            !help
+                .iter()
+                .any(|(_, d)| *d == Action::NextMention.describe())
+        );
+    }
+
+    #[test]
     fn single_keys_map() {
         let mut k = Keymap::default();
-        assert_eq!(k.press(Key::char('j')), Some(Action::Down));
+        assert_eq!(k.press(Key::char('j')), Some(Action::ScrollDown));
         assert_eq!(k.press(Key::char('G')), Some(Action::Bottom));
         assert_eq!(k.press(Key::ctrl('c')), Some(Action::Quit));
         assert_eq!(k.press(Key::char('z')), None);
@@ -211,7 +347,7 @@ mod tests {
         assert!(k.is_pending());
         assert_eq!(k.press(Key::char('\'')), Some(Action::JumpBack));
         assert_eq!(k.press(Key::char('\'')), None);
-        assert_eq!(k.press(Key::char('j')), Some(Action::Down));
+        assert_eq!(k.press(Key::char('j')), Some(Action::ScrollDown));
         assert!(!k.is_pending());
     }
 

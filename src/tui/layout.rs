@@ -20,6 +20,15 @@ pub fn too_small(area: Rect) -> bool {
     area.width < MIN_WIDTH || area.height < MIN_HEIGHT
 }
 
+/// Where the sidebar goes and how wide it is (from the config).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SidebarLayout {
+    /// Columns wanted; 0 means automatic (a third of the screen, 24 to 40).
+    pub width: u16,
+    /// Left of the text instead of right.
+    pub left: bool,
+}
+
 /// The reader's areas.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ReaderAreas {
@@ -33,20 +42,20 @@ pub struct ReaderAreas {
 
 /// Splits the screen for the reader.
 #[must_use]
-pub fn reader(area: Rect, sidebar: bool) -> ReaderAreas {
+pub fn reader(area: Rect, sidebar: bool, side: SidebarLayout) -> ReaderAreas {
     let main_height = area.height.saturating_sub(1);
     let status = Rect::new(area.x, area.y + main_height, area.width, 1.min(area.height));
-    let side_width = sidebar_width(area.width);
+    let side_width = sidebar_width(area.width, side.width);
     let (text, sidebar) = if sidebar && side_width > 0 {
         let text_width = area.width - side_width;
+        let (text_x, side_x) = if side.left {
+            (area.x + side_width, area.x)
+        } else {
+            (area.x, area.x + text_width)
+        };
         (
-            Rect::new(area.x, area.y, text_width, main_height),
-            Some(Rect::new(
-                area.x + text_width,
-                area.y,
-                side_width,
-                main_height,
-            )),
+            Rect::new(text_x, area.y, text_width, main_height),
+            Some(Rect::new(side_x, area.y, side_width, main_height)),
         )
     } else {
         (Rect::new(area.x, area.y, area.width, main_height), None)
@@ -58,10 +67,15 @@ pub fn reader(area: Rect, sidebar: bool) -> ReaderAreas {
     }
 }
 
-/// The sidebar's width for a terminal width (0: no room for one).
+/// The sidebar's width for a terminal width and a wanted width (0 is
+/// automatic); 0 when there is no room for one.
 #[must_use]
-pub fn sidebar_width(width: u16) -> u16 {
-    let wanted = (width / 3).clamp(24, 40);
+pub fn sidebar_width(width: u16, wanted: u16) -> u16 {
+    let wanted = if wanted == 0 {
+        (width / 3).clamp(24, 40)
+    } else {
+        wanted
+    };
     let room = width.saturating_sub(20);
     let w = wanted.min(room);
     if w < 12 { 0 } else { w }
@@ -96,11 +110,19 @@ mod tests {
     #[test]
     fn sidebar_fits_or_vanishes() {
         for width in 0..250 {
-            let w = sidebar_width(width);
+            let w = sidebar_width(width, 0);
             assert!(w == 0 || width - w >= 20, "{width}");
         }
-        let a = reader(Rect::new(0, 0, 120, 40), true);
+        let a = reader(Rect::new(0, 0, 120, 40), true, SidebarLayout::default());
         assert_eq!(a.text.width + a.sidebar.unwrap().width, 120);
         assert_eq!(a.status.y, 39);
+        let left = SidebarLayout {
+            width: 30,
+            left: true,
+        };
+        let b = reader(Rect::new(0, 0, 120, 40), true, left);
+        assert_eq!(b.sidebar.unwrap().x, 0);
+        assert_eq!((b.text.x, b.text.width), (30, 90));
+        assert_eq!(sidebar_width(40, 60), 20);
     }
 }

@@ -4,5 +4,6 @@
 pub mod document;
 pub mod list;
 pub mod reader;
+pub mod search;
 pub mod sidebar;
 pub mod wrap;

@@ -5,20 +5,84 @@ use ratatui::style::{Color, Modifier, Style};
 
 use crate::nlp::EntityKind;
 
+/// The colours the config can change (`[colors]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Palette {
+    /// People.
+    pub person: Color,
+    /// Places.
+    pub place: Color,
+    /// Organizations.
+    pub organization: Color,
+    /// Quoted text and the quote bar.
+    pub quote: Color,
+    /// Subheadings and labels.
+    pub heading: Color,
+    /// Background of search hits.
+    pub search: Color,
+}
+
+impl Default for Palette {
+    fn default() -> Self {
+        Palette {
+            person: Color::Yellow,
+            place: Color::Green,
+            organization: Color::Magenta,
+            quote: Color::Cyan,
+            heading: Color::Blue,
+            search: Color::Yellow,
+        }
+    }
+}
+
 /// The styles in use; without colour every style keeps only its modifiers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     /// False for `--color never` or `NO_COLOR`.
     pub color: bool,
+    /// The configurable colours.
+    pub palette: Palette,
 }
 
 impl Default for Theme {
     fn default() -> Self {
-        Theme { color: true }
+        Theme::new(true)
     }
 }
 
 impl Theme {
+    /// The default palette, with or without colour.
+    #[must_use]
+    pub fn new(color: bool) -> Theme {
+        Theme {
+            color,
+            palette: Palette::default(),
+        }
+    }
+
+    /// A search hit.
+    #[must_use]
+    pub fn search(self) -> Style {
+        if self.color {
+            Style::new().fg(Color::Black).bg(self.palette.search)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED)
+        }
+    }
+
+    /// The current search hit (`n` / `N` stand on it).
+    #[must_use]
+    pub fn search_current(self) -> Style {
+        let marked = Modifier::BOLD | Modifier::UNDERLINED;
+        if self.color {
+            Style::new()
+                .fg(Color::Black)
+                .bg(Color::LightRed)
+                .add_modifier(marked)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED | marked)
+        }
+    }
     fn pick(self, style: Style) -> Style {
         if self.color {
             style
@@ -35,12 +99,14 @@ impl Theme {
     #[must_use]
     pub fn entity(self, kind: EntityKind) -> Style {
         self.pick(match kind {
-            EntityKind::Person => Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            EntityKind::Person => Style::new()
+                .fg(self.palette.person)
+                .add_modifier(Modifier::BOLD),
             EntityKind::Place => Style::new()
-                .fg(Color::Green)
+                .fg(self.palette.place)
                 .add_modifier(Modifier::UNDERLINED),
             EntityKind::Organization => Style::new()
-                .fg(Color::Magenta)
+                .fg(self.palette.organization)
                 .add_modifier(Modifier::ITALIC),
         })
     }
@@ -54,13 +120,13 @@ impl Theme {
     /// Quoted text.
     #[must_use]
     pub fn quote(self) -> Style {
-        self.pick(Style::new().fg(Color::Cyan))
+        self.pick(Style::new().fg(self.palette.quote))
     }
 
     /// The bar left of quoted lines.
     #[must_use]
     pub fn quote_bar(self) -> Style {
-        self.pick(Style::new().fg(Color::Cyan))
+        self.pick(Style::new().fg(self.palette.quote))
     }
 
     /// "— Speaker" lines.
@@ -93,7 +159,11 @@ impl Theme {
     /// Subheadings of the body.
     #[must_use]
     pub fn heading(self) -> Style {
-        self.pick(Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD))
+        self.pick(
+            Style::new()
+                .fg(self.palette.heading)
+                .add_modifier(Modifier::BOLD),
+        )
     }
 
     /// Block labels ("Captions", "Read more") and sidebar group labels.
@@ -101,7 +171,7 @@ impl Theme {
     pub fn label(self) -> Style {
         self.pick(
             Style::new()
-                .fg(Color::Blue)
+                .fg(self.palette.heading)
                 .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
         )
     }
@@ -147,7 +217,7 @@ mod tests {
 
     #[test]
     fn without_colour_every_mark_keeps_a_distinct_modifier() {
-        let theme = Theme { color: false };
+        let theme = Theme::new(false);
         let styles: Vec<Style> = EntityKind::ALL.iter().map(|&k| theme.entity(k)).collect();
         for style in &styles {
             assert_eq!((style.fg, style.bg), (None, None));

@@ -23,7 +23,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
             status_bar::render(app, frame, layout::list(area).2);
         }
         Screen::Reader => {
-            let areas = layout::reader(area, app.sidebar_visible());
+            let areas = app.reader_areas();
             article_view::render(app, frame, areas.text);
             if let Some(rect) = areas.sidebar {
                 sidebar::render(app, frame, rect);

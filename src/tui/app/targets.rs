@@ -3,6 +3,7 @@
 
 use super::{App, Item, Section, Target};
 use crate::nlp::EntityKind;
+use crate::tui::state::search::SearchState;
 
 impl App {
     pub(super) fn jump_to_selected(&mut self) {
@@ -33,6 +34,7 @@ impl App {
                 let quote = analysis.quotes.get(q)?;
                 Some((Section::of_field(quote.field), quote.start))
             }
+            Target::Search => None,
         }
     }
 
@@ -41,6 +43,10 @@ impl App {
             self.notice = Some("no target: pick one in the sidebar (Tab, Enter)".to_owned());
             return;
         };
+        if target == Target::Search {
+            self.step_search(forward);
+            return;
+        }
         let Some(analysis) = self.current().map(|d| &d.analysis) else {
             return;
         };
@@ -53,6 +59,7 @@ impl App {
                     .map_or(0, |e| e.mentions.len()),
             ),
             Target::Quote(q) => (q, analysis.quotes.len()),
+            Target::Search => return,
         };
         if count == 0 {
             return;
@@ -74,6 +81,7 @@ impl App {
                 index: next,
             },
             Target::Quote(_) => Target::Quote(next),
+            Target::Search => Target::Search,
         };
         if wrapped {
             self.notice = Some(if forward {
@@ -85,6 +93,7 @@ impl App {
         let item = match next_target {
             Target::Entity { entity, .. } => Item::Entity(entity),
             Target::Quote(q) => Item::Quote(q),
+            Target::Search => return,
         };
         let h = self.sidebar_height();
         self.sidebar.select_item(item, h);
@@ -111,6 +120,7 @@ impl App {
                 Some(format!("{short} {}/{}", index + 1, e.mentions.len()))
             }
             Target::Quote(q) => Some(format!("Quote {}/{}", q + 1, analysis.quotes.len())),
+            Target::Search => self.search.as_ref().map(SearchState::label),
         }
     }
 
@@ -122,7 +132,7 @@ impl App {
             Target::Entity { entity, index } => {
                 analysis.entities.get(entity)?.mentions.get(index).copied()
             }
-            Target::Quote(_) => None,
+            Target::Quote(_) | Target::Search => None,
         }
     }
 
@@ -131,7 +141,7 @@ impl App {
     pub fn target_quote(&self) -> Option<usize> {
         match self.reader.as_ref()?.target? {
             Target::Quote(q) => Some(q),
-            Target::Entity { .. } => None,
+            Target::Entity { .. } | Target::Search => None,
         }
     }
 }

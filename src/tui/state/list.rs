@@ -1,8 +1,11 @@
 //! The article list: one entry per article (title, source, date and the
-//! three most-mentioned people), a selection and a scroll offset.
+//! three most-mentioned people), a filter (`/`: title and entity names), a
+//! selection and a scroll offset.
 
 use crate::article::Article;
 use crate::nlp::{Analysis, EntityKind};
+
+use super::search::{is_case_sensitive, names_match};
 
 /// Screen rows each entry takes: title, details, gap.
 pub const ROWS_PER_ENTRY: usize = 3;
@@ -16,6 +19,8 @@ pub struct Entry {
     pub details: String,
     /// Up to three most-mentioned people.
     pub people: Vec<String>,
+    /// Every entity name and alias (what the filter matches besides the title).
+    pub names: Vec<String>,
 }
 
 impl Entry {
@@ -40,15 +45,36 @@ impl Entry {
                 .unwrap_or_else(|| article.origin.clone()),
             details,
             people: people.iter().take(3).map(|e| e.name.clone()).collect(),
+            names: (analysis.entities.iter())
+                .flat_map(|e| std::iter::once(&e.name).chain(&e.aliases))
+                .cloned()
+                .collect(),
         }
+    }
+
+    /// True when the filter (smart case) is in the title or names an entity.
+    #[must_use]
+    pub fn matches(&self, filter: &str) -> bool {
+        let sensitive = is_case_sensitive(filter);
+        let fold = |s: &str| {
+            if sensitive {
+                s.to_owned()
+            } else {
+                s.to_lowercase()
+            }
+        };
+        fold(&self.title).contains(&fold(filter))
+            || self.names.iter().any(|n| names_match(n, filter, sensitive))
     }
 }
 
-/// Entries, selection and scroll of the list.
+/// Entries, filter, selection and scroll of the list.
 #[derive(Debug, Clone, Default)]
 pub struct ListState {
     entries: Vec<Entry>,
-    selected: usize,
+    filter: String,
+    shown: Vec<usize>,
+    pos: usize,
     offset: usize,
 }
 
@@ -56,52 +82,121 @@ impl ListState {
     /// A list over entries, the first selected.
     #[must_use]
     pub fn new(entries: Vec<Entry>) -> ListState {
+        let shown = (0..entries.len()).collect();
         ListState {
             entries,
-            selected: 0,
+            filter: String::new(),
+            shown,
+            pos: 0,
             offset: 0,
         }
     }
 
-    /// All entries.
+    /// All entries, filtered or not.
     #[must_use]
     pub fn entries(&self) -> &[Entry] {
         &self.entries
     }
 
-    /// Index of the selected entry (0 when the list is empty).
-    #[must_use]
-    pub fn selected(&self) -> usize {
-        self.selected
+    /// Replaces one entry (its analysis arrived), keeping the filter.
+    pub fn set_entry(&mut self, index: usize, entry: Entry) {
+        if let Some(e) = self.entries.get_mut(index) {
+            *e = entry;
+            let selected = self.selected();
+            self.apply_filter();
+            self.reselect(selected);
+        }
     }
 
-    /// First entry on screen.
+    /// Indices of the entries that pass the filter, in order.
+    #[must_use]
+    pub fn shown(&self) -> &[usize] {
+        &self.shown
+    }
+
+    /// The filter text.
+    #[must_use]
+    pub fn filter(&self) -> &str {
+        &self.filter
+    }
+
+    /// Sets the filter; the selection stays on its entry when still shown.
+    pub fn set_filter(&mut self, filter: &str, height: usize) {
+        let selected = self.selected();
+        filter.clone_into(&mut self.filter);
+        self.apply_filter();
+        self.reselect(selected);
+        self.select_pos(self.pos, height);
+    }
+
+    fn apply_filter(&mut self) {
+        self.shown = (0..self.entries.len())
+            .filter(|&i| {
+                self.filter.is_empty()
+                    || self.entries.get(i).is_some_and(|e| e.matches(&self.filter))
+            })
+            .collect();
+    }
+
+    fn reselect(&mut self, entry: usize) {
+        self.pos = self.shown.iter().position(|&i| i == entry).unwrap_or(0);
+        self.offset = self.offset.min(self.pos);
+    }
+
+    /// Index (into all entries) of the selected entry (0 when none is shown).
+    #[must_use]
+    pub fn selected(&self) -> usize {
+        self.shown.get(self.pos).copied().unwrap_or(0)
+    }
+
+    /// True when an entry is selected (the filter may hide them all).
+    #[must_use]
+    pub fn has_selection(&self) -> bool {
+        self.pos < self.shown.len()
+    }
+
+    /// Position of the selection among the shown entries.
+    #[must_use]
+    pub fn position(&self) -> usize {
+        self.pos
+    }
+
+    /// First shown entry on screen (a position among the shown entries).
     #[must_use]
     pub fn offset(&self) -> usize {
         self.offset
     }
 
-    /// Selects an entry (clamped) and scrolls it into a view of `height` rows.
+    /// Selects an entry by its index (the last shown when past the end)
+    /// and scrolls it into a view of `height` rows.
     pub fn select(&mut self, index: usize, height: usize) {
-        self.selected = index.min(self.entries.len().saturating_sub(1));
-        let shown = (height / ROWS_PER_ENTRY).max(1);
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + shown {
-            self.offset = self.selected + 1 - shown;
+        let pos = match self.shown.iter().position(|&i| i == index) {
+            Some(p) => p,
+            None if index >= self.entries.len() => usize::MAX,
+            None => self.pos,
+        };
+        self.select_pos(pos, height);
+    }
+
+    fn select_pos(&mut self, pos: usize, height: usize) {
+        self.pos = pos.min(self.shown.len().saturating_sub(1));
+        let rows = (height / ROWS_PER_ENTRY).max(1);
+        if self.pos < self.offset {
+            self.offset = self.pos;
+        } else if self.pos >= self.offset + rows {
+            self.offset = self.pos + 1 - rows;
         }
     }
 
-    /// Moves the selection by `delta` entries (clamped).
+    /// Moves the selection by `delta` shown entries (clamped).
     pub fn select_by(&mut self, delta: isize, height: usize) {
-        self.select(self.selected.saturating_add_signed(delta), height);
+        self.select_pos(self.pos.saturating_add_signed(delta), height);
     }
 
-    /// The entry at a screen row of the list area, if any.
+    /// The entry (index into all entries) at a screen row of the list area.
     #[must_use]
     pub fn entry_at_row(&self, row: usize) -> Option<usize> {
-        let index = self.offset + row / ROWS_PER_ENTRY;
-        (index < self.entries.len()).then_some(index)
+        self.shown.get(self.offset + row / ROWS_PER_ENTRY).copied()
     }
 }
 
@@ -109,16 +204,17 @@ impl ListState {
 mod tests {
     use super::*;
 
+    fn entry(title: &str, names: &[&str]) -> Entry {
+        Entry {
+            title: title.to_owned(),
+            details: String::new(),
+            people: vec![],
+            names: names.iter().map(|n| (*n).to_owned()).collect(),
+        }
+    }
+
     fn list(n: usize) -> ListState {
-        ListState::new(
-            (0..n)
-                .map(|i| Entry {
-                    title: format!("t{i}"),
-                    details: String::new(),
-                    people: vec![],
-                })
-                .collect(),
-        )
+        ListState::new((0..n).map(|i| entry(&format!("t{i}"), &[])).collect())
     }
 
     #[test]
@@ -132,5 +228,26 @@ mod tests {
         assert_eq!((l.selected(), l.offset()), (0, 0));
         assert_eq!(l.entry_at_row(4), Some(1));
         assert_eq!(list(0).entry_at_row(0), None);
+    }
+
+    #[test]
+    fn filter_by_title_and_entity_name_keeps_the_selection() {
+        let mut l = ListState::new(vec![
+            entry("Tram depot row", &["Bristol"]),
+            entry("Battery merger", &["Anna Berg", "Berg"]),
+            entry("Cup final in Bergen", &["Bergen"]),
+        ]);
+        l.select(2, 30);
+        l.set_filter("berg", 30);
+        assert_eq!(l.shown(), [1, 2]);
+        assert_eq!(l.selected(), 2);
+        l.set_filter("Anna", 30);
+        assert_eq!(l.shown(), [1]);
+        assert_eq!(l.selected(), 1);
+        assert_eq!(l.entry_at_row(0), Some(1));
+        l.set_filter("nothing", 30);
+        assert!(!l.has_selection());
+        l.set_filter("", 30);
+        assert_eq!(l.shown(), [0, 1, 2]);
     }
 }

@@ -26,6 +26,8 @@ pub enum Target {
     },
     /// One quote.
     Quote(usize),
+    /// The hits of the kept search (the current one lives in the search).
+    Search,
 }
 
 /// Scroll, wrap cache, target and jump stack of one open article.
@@ -72,6 +74,13 @@ impl ReaderState {
             self.width = width;
         }
         self.top = self.line_from(self.anchor).min(self.max_top());
+    }
+
+    /// Forgets the laid-out lines (the analysis changed); call
+    /// [`ReaderState::resize`] next.
+    pub fn invalidate(&mut self) {
+        self.cache.clear();
+        self.lines = Rc::new(Vec::new());
     }
 
     fn layout(&mut self, article: &Article, analysis: &Analysis, width: usize) -> Rc<Vec<Line>> {
@@ -198,12 +207,18 @@ impl ReaderState {
     pub fn jump_back(&mut self) -> bool {
         match self.jumps.pop() {
             Some(anchor) => {
-                self.anchor = anchor;
-                self.top = self.line_from(anchor).min(self.max_top());
+                self.go_to(anchor);
                 true
             }
             None => false,
         }
+    }
+
+    /// Puts the top of the screen back on a reading position, without
+    /// recording a jump.
+    pub fn go_to(&mut self, anchor: Anchor) {
+        self.anchor = anchor;
+        self.top = self.line_from(anchor).min(self.max_top());
     }
 }
 

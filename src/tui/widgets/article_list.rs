@@ -28,9 +28,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         return;
     }
     let shown = usize::from(body.height).div_ceil(ROWS_PER_ENTRY);
-    let lines: Vec<Line> = (list.entries().iter().enumerate())
+    if list.shown().is_empty() {
+        let text = truncate(&format!("  No article matches /{}", list.filter()), width);
+        frame.render_widget(Paragraph::new(Line::styled(text, theme.meta())), body);
+        return;
+    }
+    let lines: Vec<Line> = (list.shown().iter())
         .skip(list.offset())
         .take(shown.max(1))
+        .filter_map(|&i| Some((i, list.entries().get(i)?)))
         .flat_map(|(i, e)| render_entry(app, e, i == list.selected(), width))
         .collect();
     frame.render_widget(Paragraph::new(lines), body);

@@ -18,7 +18,11 @@ use crate::tui::state::wrap::truncate;
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme();
     let block = Block::new()
-        .borders(Borders::LEFT)
+        .borders(if app.sidebar_layout().left {
+            Borders::RIGHT
+        } else {
+            Borders::LEFT
+        })
         .border_style(theme.border());
     let inner = block.inner(area);
     frame.render_widget(block, area);

@@ -20,7 +20,18 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     };
     let mut spans = vec![Span::styled(truncate(&left, width), theme.status())];
     let mut used = left.width().min(width);
-    if let Some(notice) = app.notice() {
+    if app.is_editing() {
+        // The line being typed: the cursor sits after it.
+        let x = area.x
+            + u16::try_from(used)
+                .unwrap_or(area.width)
+                .min(area.width.saturating_sub(1));
+        frame.set_cursor_position((x, area.y));
+    }
+    let notice = app
+        .notice()
+        .or_else(|| app.is_pending().then_some("analysing…"));
+    if let Some(notice) = notice {
         let text = truncate(&format!("  {notice}"), width.saturating_sub(used));
         used += text.width();
         spans.push(Span::styled(text, theme.notice()));
@@ -39,17 +50,47 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-fn list_parts(app: &App) -> (String, Vec<&'static str>) {
+fn list_parts(app: &App) -> (String, Vec<String>) {
     let count = app.article_count();
+    let list = app.list();
+    let shown = list.shown().len();
+    let filter = list.filter();
     let left = if count == 0 {
         " no articles".to_owned()
+    } else if app.is_editing() {
+        format!(" /{filter}")
+    } else if !filter.is_empty() && shown == 0 {
+        format!(" /{filter}: no article")
+    } else if !filter.is_empty() {
+        format!(" /{filter} {}/{shown} of {count}", list.position() + 1)
     } else {
-        format!(" {}/{count}", app.list().selected() + 1)
+        format!(" {}/{count}", list.selected() + 1)
     };
-    (left, vec!["Enter open", "? help", "q quit"])
+    if app.is_editing() {
+        return (left, strings(&["Enter keep", "Esc clear"]));
+    }
+    (
+        left,
+        strings(&["Enter open", "/ filter", "? help", "q quit"]),
+    )
 }
 
-fn reader_parts(app: &App) -> (String, Vec<&'static str>) {
+fn reader_parts(app: &App) -> (String, Vec<String>) {
+    if let Some(search) = app.search().filter(|s| s.is_editing()) {
+        let left = format!(" /{}", search.query());
+        let mut hints = vec![
+            "Tab name".to_owned(),
+            "Enter keep".to_owned(),
+            "Esc clear".to_owned(),
+        ];
+        match search.hits().len() {
+            0 if search.query().is_empty() => {}
+            0 => hints.insert(0, "no match".to_owned()),
+            1 => hints.insert(0, "1 match".to_owned()),
+            n => hints.insert(0, format!("{n} matches")),
+        }
+        return (left, hints);
+    }
     let mut left = format!(" {:>3}%", app.reader().map_or(100, |r| r.percent()));
     if let Some(target) = app.target_label() {
         left.push_str("  ");
@@ -61,5 +102,9 @@ fn reader_parts(app: &App) -> (String, Vec<&'static str>) {
         (true, Focus::Text) => vec!["Tab sidebar", "n/N next/prev", "? help", back],
         (false, _) => vec!["s sidebar", "? help", back],
     };
-    (left, hints)
+    (left, strings(&hints))
+}
+
+fn strings(hints: &[&str]) -> Vec<String> {
+    hints.iter().map(|h| (*h).to_owned()).collect()
 }
