@@ -29,7 +29,7 @@ pub mod widgets;
 use std::io;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, TryRecvError};
 use std::time::Duration;
 
 use crate::article::Article;
@@ -147,6 +147,7 @@ fn event_loop<W: FnOnce()>(
     (analyses, mut worker): (&Receiver<Finished>, Option<W>),
 ) -> io::Result<()> {
     resize(guard, app)?;
+    let input = spawn_input();
     let mut first_frame = true;
     let mut dirty = true;
     let mut analysing = true;
@@ -181,7 +182,12 @@ fn event_loop<W: FnOnce()>(
         }
         // Every event of a burst is applied, then the screen is drawn once.
         let tick = if analysing { ANALYSIS_TICK } else { TICK };
-        for event in event::read_batch(tick)? {
+        let batch = match input.recv_timeout(tick) {
+            Ok(batch) => batch?,
+            Err(RecvTimeoutError::Timeout) => Vec::new(),
+            Err(RecvTimeoutError::Disconnected) => return Ok(()),
+        };
+        for event in batch {
             let Some(action) = event::to_action(&event, keymap, app.is_editing()) else {
                 continue;
             };
@@ -196,6 +202,35 @@ fn event_loop<W: FnOnce()>(
             }
         }
     }
+}
+
+/// Reads terminal events on a thread of its own and sends them in batches.
+///
+/// When the terminal hangs up (its window closed, tmux killed), crossterm's
+/// `poll` spins on a read that returns nothing and never comes back; with input
+/// on its own thread the loop still sees the SIGHUP/SIGTERM flag and exits,
+/// restoring the terminal, instead of spinning forever.
+fn spawn_input() -> Receiver<io::Result<Vec<crossterm::event::Event>>> {
+    let (sender, receiver) = mpsc::channel();
+    let spawned = std::thread::Builder::new()
+        .name("lede-input".to_owned())
+        .spawn(move || {
+            loop {
+                let batch = event::read_batch(TICK);
+                let failed = batch.is_err();
+                if matches!(&batch, Ok(events) if events.is_empty()) {
+                    continue;
+                }
+                if sender.send(batch).is_err() || failed {
+                    return;
+                }
+            }
+        });
+    if let Err(err) = spawned {
+        // No input thread: the loop sees a closed channel and ends cleanly.
+        eprintln!("lede: cannot start the input thread: {err}");
+    }
+    receiver
 }
 
 fn resize(guard: &mut TerminalGuard, app: &mut App) -> io::Result<()> {
