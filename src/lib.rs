@@ -21,6 +21,7 @@
 
 pub mod article;
 pub mod document;
+pub mod library;
 pub mod nlp;
 pub mod samples;
 pub mod tag;
