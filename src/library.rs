@@ -35,7 +35,7 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use crate::article::{self, Article, Field, Format};
 use crate::nlp::{Analysis, Analyzer};
 
-pub use add::{AddEvent, Input};
+pub use add::{AddEvent, AddSummary, Input};
 pub use cache::analyser_identity;
 pub use error::{LibraryError, Result};
 

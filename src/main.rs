@@ -311,7 +311,7 @@ mod library_cmd {
         let bar = progress_bar();
         let mut out = BufWriter::new(io::stdout().lock());
         let mut write_error = None;
-        let failed = library.add(&inputs, &mut |event| {
+        let summary = library.add(&inputs, &mut |event| {
             if let Err(e) = report(&bar, &mut out, event) {
                 write_error.get_or_insert(e);
             }
@@ -321,7 +321,7 @@ mod library_cmd {
             return Err(e.into());
         }
         out.flush()?;
-        Ok(exit_code(failed))
+        Ok(exit_code(summary.failed))
     }
 
     /// `lede list`: stored articles only (no samples).

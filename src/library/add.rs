@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use rayon::prelude::*;
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
@@ -65,6 +66,19 @@ pub enum AddEvent {
     },
 }
 
+/// Totals of one [`Library::add`] run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AddSummary {
+    /// Whether any file failed to load.
+    pub failed: bool,
+    /// Articles read (stored, duplicate or replaced).
+    pub articles: usize,
+    /// Wall time spent reading, parsing and analysing (in parallel).
+    pub analysis: std::time::Duration,
+    /// Wall time spent writing copies and rows (fsync, index, commit).
+    pub store: std::time::Duration,
+}
+
 /// One file read and parsed, with its articles analysed.
 pub(super) struct Unit {
     pub(super) origin: String,
@@ -83,12 +97,17 @@ pub(super) struct Prepared {
 impl Library {
     /// Adds files, folders (recursively) or stdin, reporting each article
     /// through `on_event`. A file that fails is reported and the rest go on.
-    /// Returns whether any file failed.
+    /// Returns totals, with whether any file failed.
     ///
     /// # Errors
     /// Only a failure of the library itself (read-only or full folder,
     /// database error); what was committed before it stays.
-    pub fn add(&mut self, inputs: &[Input], on_event: &mut dyn FnMut(&AddEvent)) -> Result<bool> {
+    pub fn add(
+        &mut self,
+        inputs: &[Input],
+        on_event: &mut dyn FnMut(&AddEvent),
+    ) -> Result<AddSummary> {
+        let mut summary = AddSummary::default();
         let mut failed = false;
         let mut paths = Vec::new();
         let mut units = Vec::new();
@@ -111,16 +130,23 @@ impl Library {
         let analyzer = Analyzer::default();
         let mut done = 0;
         if !units.is_empty() {
+            let clock = Instant::now();
             let prepared = analyse_units(&analyzer, units);
+            summary.analysis += clock.elapsed();
             done += prepared.len();
+            summary.articles += prepared.iter().map(|u| u.articles.len()).sum::<usize>();
+            let clock = Instant::now();
             self.store_batch(prepared, on_event)?;
+            summary.store += clock.elapsed();
             on_event(&AddEvent::Progress { done, total });
         }
         for chunk in paths.chunks(BATCH_FILES) {
+            let clock = Instant::now();
             let results: Vec<std::result::Result<Unit, String>> = chunk
                 .par_iter()
                 .map(|path| read_file(path).map(|unit| analyse_unit(&analyzer, unit)))
                 .collect();
+            summary.analysis += clock.elapsed();
             let mut batch = Vec::new();
             for result in results {
                 match result {
@@ -131,11 +157,15 @@ impl Library {
                     }
                 }
             }
+            summary.articles += batch.iter().map(|u| u.articles.len()).sum::<usize>();
+            let clock = Instant::now();
             self.store_batch(batch, on_event)?;
+            summary.store += clock.elapsed();
             done += chunk.len();
             on_event(&AddEvent::Progress { done, total });
         }
-        Ok(failed)
+        summary.failed = failed;
+        Ok(summary)
     }
 
     /// Writes the copies of a batch, then commits its rows in one transaction.
