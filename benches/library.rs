@@ -24,8 +24,7 @@ fn generate(dir: &Path, n: usize) {
             .unwrap_or("txt");
         let text = String::from_utf8_lossy(sample.bytes);
         let varied = if ext == "json" {
-            text.replace('{', &format!("{{{}", " ".repeat(i % 97 + 1)))
-                .replacen("\"title\": \"", &format!("\"title\": \"No. {i}: "), 1)
+            text.replace('{', &format!("{{\"edition\": {i}, "))
         } else {
             format!(
                 "{text}\n\nEdition {i} of this story, filed from desk {}.\n",

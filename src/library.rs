@@ -508,3 +508,73 @@ fn format_from_name(name: &str) -> Option<Format> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn add_text(library: &mut Library, dir: &Path, name: &str, text: &str) -> String {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        library.add(&[Input::Path(path)], &mut |_| {}).unwrap();
+        article::article_id(text.as_bytes())
+    }
+
+    #[test]
+    fn prefixes_positions_and_removal() {
+        let tmp = tempfile::tempdir().unwrap();
+        let lib_dir = tmp.path().join("lib");
+        assert!(Library::open_existing(&lib_dir).unwrap().is_none());
+        assert!(!lib_dir.exists());
+        let mut library = Library::open(&lib_dir).unwrap();
+        let a = add_text(
+            &mut library,
+            tmp.path(),
+            "a.txt",
+            "Alpha\n\nJane Doe went to Paris.\n",
+        );
+        let b = add_text(
+            &mut library,
+            tmp.path(),
+            "b.txt",
+            "Beta\n\nBob Smith went to Rome.\n",
+        );
+        assert_eq!(library.resolve(&a).unwrap(), a);
+        assert_eq!(library.resolve(a.get(..6).unwrap()).unwrap(), a);
+        assert!(matches!(
+            library.resolve("zz"),
+            Err(LibraryError::NotFound(_))
+        ));
+        let titles: Vec<_> = library
+            .list(Sort::Title)
+            .unwrap()
+            .into_iter()
+            .map(|e| e.title.unwrap_or_default())
+            .collect();
+        assert_eq!(titles, ["Alpha", "Beta"]);
+        assert!(library.position("sample-id").unwrap().is_none());
+        library
+            .set_position("sample-id", Field::Caption(1), 12)
+            .unwrap();
+        library.set_position("sample-id", Field::Body, 40).unwrap();
+        let pos = library.position("sample-id").unwrap().unwrap();
+        assert_eq!((pos.field, pos.offset), (Field::Body, 40));
+        let stored = library.load(&b).unwrap();
+        assert_eq!(stored.article.title.as_deref(), Some("Beta"));
+        assert!(
+            stored
+                .analysis
+                .entities
+                .iter()
+                .any(|e| e.name == "Bob Smith")
+        );
+        library.remove(&b, false).unwrap();
+        assert!(matches!(library.load(&b), Err(LibraryError::NotFound(_))));
+        assert_eq!(
+            std::fs::read_dir(lib_dir.join(ARTICLES_DIR))
+                .unwrap()
+                .count(),
+            1
+        );
+    }
+}

@@ -177,6 +177,7 @@ impl Library {
         let dir = self.articles_dir();
         let db = self.db_path();
         let sql = |e: rusqlite::Error| LibraryError::sql(&db, &e);
+        let mut temps = write_temps(&dir, &batch)?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -191,6 +192,7 @@ impl Library {
                 format_name(unit.format)
             );
             let mut copy_written = false;
+            let temp = temps.remove(&copy).flatten();
             for (index, prepared) in unit.articles.iter().enumerate() {
                 let article = &prepared.article;
                 let title = article.title.clone().unwrap_or_default();
@@ -202,9 +204,11 @@ impl Library {
                     continue;
                 }
                 if !copy_written {
-                    files::write_copy(&dir, &copy, &unit.bytes)?;
+                    if let Some(temp) = &temp {
+                        files::install(temp, &dir, &copy)?;
+                        wrote = true;
+                    }
                     copy_written = true;
-                    wrote = true;
                 }
                 let replaced = previous_at(&tx, &unit.origin, index).map_err(sql)?;
                 insert_article(&tx, prepared, &unit, &copy, index).map_err(sql)?;
@@ -243,6 +247,9 @@ impl Library {
             }
         }
         tx.commit().map_err(sql)?;
+        for temp in temps.into_values().flatten() {
+            let _ = std::fs::remove_file(temp);
+        }
         for copy in unused {
             files::remove_copy(&dir, &copy);
         }
@@ -251,6 +258,72 @@ impl Library {
         }
         Ok(())
     }
+}
+
+/// Threads writing and fsyncing copies at once (fsync waits on the disk, not
+/// the CPU, so more threads than cores pay off).
+const WRITERS: usize = 16;
+
+/// The copy name of a unit: its file's id and the format's extension.
+fn copy_name(unit: &Unit) -> String {
+    format!(
+        "{}.{}",
+        article::article_id(&unit.bytes),
+        format_name(unit.format)
+    )
+}
+
+/// A copy name and its temp file (`None`: the copy already exists).
+type Temp = (String, Option<PathBuf>);
+
+/// Writes and fsyncs the temp files of a batch in parallel, before the
+/// write lock is taken. Maps copy name to its temp file (`None`: exists).
+fn write_temps(
+    dir: &Path,
+    batch: &[Unit],
+) -> Result<std::collections::HashMap<String, Option<PathBuf>>> {
+    let mut wanted: std::collections::HashMap<String, &Unit> = std::collections::HashMap::new();
+    for unit in batch {
+        wanted.entry(copy_name(unit)).or_insert(unit);
+    }
+    let jobs: Vec<(String, &Unit)> = wanted.into_iter().collect();
+    let per_thread = jobs.len().div_ceil(WRITERS).max(1);
+    let results: Vec<Result<Vec<Temp>>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = jobs
+            .chunks(per_thread)
+            .map(|chunk| {
+                scope.spawn(move || {
+                    chunk
+                        .iter()
+                        .map(|(name, unit)| {
+                            files::write_temp(dir, name, &unit.bytes).map(|t| (name.clone(), t))
+                        })
+                        .collect::<Result<Vec<_>>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|_| Ok(Vec::new())))
+            .collect()
+    });
+    let mut temps = std::collections::HashMap::new();
+    let mut first_error = None;
+    for result in results {
+        match result {
+            Ok(pairs) => temps.extend(pairs),
+            Err(e) => {
+                first_error.get_or_insert(e);
+            }
+        }
+    }
+    if let Some(e) = first_error {
+        for temp in temps.into_values().flatten() {
+            let _ = std::fs::remove_file(temp);
+        }
+        return Err(e);
+    }
+    Ok(temps)
 }
 
 /// Lists the files under `path` (itself if a file), sorted, hidden skipped.

@@ -18,23 +18,54 @@ const TEMP_PREFIX: &str = ".tmp-";
 
 /// Writes `bytes` as `dir/name` atomically and durably (see module docs).
 /// An existing file of that name is left as it is (same name, same content).
+#[cfg(test)]
 pub fn write_copy(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf> {
-    let target = dir.join(name);
-    if target.is_file() {
-        return Ok(target);
+    match write_temp(dir, name, bytes)? {
+        Some(temp) => install(&temp, dir, name),
+        None => Ok(dir.join(name)),
+    }
+}
+
+/// Writes and fsyncs the temp file of copy `name`; `None` when the copy
+/// already exists. Safe outside the write lock: a live process's temp files
+/// are never collected.
+pub fn write_temp(dir: &Path, name: &str, bytes: &[u8]) -> Result<Option<PathBuf>> {
+    if dir.join(name).is_file() {
+        return Ok(None);
     }
     let temp = dir.join(format!("{TEMP_PREFIX}{}-{name}", std::process::id()));
     let result = (|| {
         let mut file = File::create(&temp)?;
         file.write_all(bytes)?;
-        file.sync_all()?;
-        fs::rename(&temp, &target)
+        file.sync_all()
     })();
     if let Err(err) = result {
         let _ = fs::remove_file(&temp);
-        return Err(LibraryError::io(&target, err));
+        return Err(LibraryError::io(&temp, err));
     }
+    Ok(Some(temp))
+}
+
+/// Renames a temp file from [`write_temp`] into place as `dir/name`. Call
+/// with the write lock held, then [`sync_dir`], then commit the rows.
+pub fn install(temp: &Path, dir: &Path, name: &str) -> Result<PathBuf> {
+    let target = dir.join(name);
+    fs::rename(temp, &target).map_err(|e| LibraryError::io(&target, e))?;
     Ok(target)
+}
+
+/// Whether a temp file belongs to a process that is still running (Linux:
+/// `/proc/PID`; elsewhere every temp file counts as abandoned).
+fn owner_alive(name: &str) -> bool {
+    let pid = name
+        .strip_prefix(TEMP_PREFIX)
+        .and_then(|rest| rest.split('-').next())
+        .and_then(|pid| pid.parse::<u32>().ok());
+    match pid {
+        Some(pid) if pid == std::process::id() => false,
+        Some(pid) => Path::new(&format!("/proc/{pid}")).exists(),
+        None => false,
+    }
 }
 
 /// Flushes the folder entry of renamed files to disk.
@@ -56,7 +87,8 @@ pub fn collect_strays(dir: &Path, referenced: &HashSet<String>) -> Result<usize>
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
         let is_file = entry.file_type().is_ok_and(|t| t.is_file());
-        if is_file && !referenced.contains(&name) && fs::remove_file(entry.path()).is_ok() {
+        let keep = referenced.contains(&name) || owner_alive(&name);
+        if is_file && !keep && fs::remove_file(entry.path()).is_ok() {
             removed += 1;
         }
     }
@@ -78,7 +110,7 @@ mod tests {
         let dir = tmp.path();
         write_copy(dir, "a.txt", b"A").unwrap();
         write_copy(dir, "b.txt", b"B").unwrap();
-        fs::write(dir.join(".tmp-1-c.txt"), b"partial").unwrap();
+        fs::write(dir.join(".tmp-999999999-c.txt"), b"partial").unwrap();
         assert_eq!(fs::read(dir.join("a.txt")).unwrap(), b"A");
         let keep: HashSet<String> = ["a.txt".to_owned()].into();
         assert_eq!(collect_strays(dir, &keep).unwrap(), 2);
