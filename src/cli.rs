@@ -54,6 +54,89 @@ pub enum Command {
     /// The reader's configuration file.
     #[command(subcommand)]
     Config(ConfigCommand),
+    /// Store articles in the library: files, folders (recursively) or `-`.
+    Add(AddArgs),
+    /// List the stored articles.
+    List(ListArgs),
+    /// Remove a stored article by id (any unique prefix).
+    Rm(RmArgs),
+    /// Rebuild the library's index from its stored copies.
+    Reindex(ReindexArgs),
+}
+
+/// `--library DIR`, shared by the library subcommands.
+#[derive(Debug, Args)]
+pub struct LibraryArg {
+    /// Library folder (default: the platform data dir, or LEDE_LIBRARY).
+    #[arg(long, value_name = "DIR", env = "LEDE_LIBRARY")]
+    pub library: Option<PathBuf>,
+}
+
+/// Options of `lede add`.
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// Files or folders to add; `-` reads stdin.
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+    /// The library.
+    #[command(flatten)]
+    pub library: LibraryArg,
+}
+
+/// Options of `lede list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Order of the list.
+    #[arg(long, value_enum, default_value_t = ListSort::Date)]
+    pub sort: ListSort,
+    /// Output format: a table, or JSON Lines.
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+    /// The library.
+    #[command(flatten)]
+    pub library: LibraryArg,
+}
+
+/// `lede list --sort` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListSort {
+    /// Newest publication date first.
+    Date,
+    /// By title.
+    Title,
+    /// By source, then newest first.
+    Source,
+}
+
+/// `lede list --format` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// One line per article.
+    Text,
+    /// One JSON object per line: id, title, source, date, top_entities.
+    Json,
+}
+
+/// Options of `lede rm`.
+#[derive(Debug, Args)]
+pub struct RmArgs {
+    /// Article ids (any unique prefix).
+    #[arg(value_name = "ID", required = true)]
+    pub ids: Vec<String>,
+    /// Also delete the article's highlights (otherwise refused).
+    #[arg(long)]
+    pub purge: bool,
+    /// The library.
+    #[command(flatten)]
+    pub library: LibraryArg,
+}
+
+/// Options of `lede reindex`.
+#[derive(Debug, Args)]
+pub struct ReindexArgs {
+    /// The library.
+    #[command(flatten)]
+    pub library: LibraryArg,
 }
 
 /// `lede config ...`

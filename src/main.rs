@@ -36,6 +36,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Some(Command::Tag(args)) => tag(&args),
         Some(Command::Config(cli::ConfigCommand::Path)) => config_path(),
+        Some(Command::Add(args)) => library_cmd::add(&args),
+        Some(Command::List(args)) => library_cmd::list(&args),
+        Some(Command::Rm(args)) => library_cmd::rm(&args),
+        Some(Command::Reindex(args)) => library_cmd::reindex(&args),
         None => read(&cli.reader),
     }
 }
@@ -248,4 +252,167 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 /// Keeps an error message on one line and free of control characters.
 fn one_line(message: &str) -> String {
     lede::article::sanitize::sanitize(message).replace('\n', " ")
+}
+
+/// Handlers of the library subcommands (`add`, `list`, `rm`, `reindex`).
+mod library_cmd {
+    use std::io::{self, BufWriter, IsTerminal, Write};
+    use std::process::ExitCode;
+
+    use anyhow::Result;
+    use indicatif::{ProgressBar, ProgressStyle};
+
+    use crate::cli::{AddArgs, LibraryArg, ListArgs, ListFormat, ListSort, ReindexArgs, RmArgs};
+    use crate::{exit_code, one_line};
+    use lede::library::{self, AddEvent, Input, Library, Sort};
+
+    fn dir(arg: &LibraryArg) -> Result<std::path::PathBuf> {
+        Ok(library::resolve_dir(arg.library.as_deref())?)
+    }
+
+    /// A progress bar on stderr when it is a terminal; hidden otherwise.
+    fn progress_bar() -> ProgressBar {
+        if !io::stderr().is_terminal() {
+            return ProgressBar::hidden();
+        }
+        let bar = ProgressBar::new(0);
+        if let Ok(style) =
+            ProgressStyle::with_template("{bar:30} {pos}/{len} files {per_sec} {eta}")
+        {
+            bar.set_style(style);
+        }
+        bar
+    }
+
+    /// Prints one add/reindex event: results on stdout, problems on stderr.
+    fn report(bar: &ProgressBar, out: &mut impl Write, event: &AddEvent) -> io::Result<()> {
+        match event {
+            AddEvent::Added { id, title } => writeln!(out, "added {id} {}", one_line(title)),
+            AddEvent::Duplicate { id, title } => {
+                writeln!(out, "already in the library: {id} {}", one_line(title))
+            }
+            AddEvent::Replaced { old, id, title } => {
+                writeln!(out, "replaced {old} by {id} {}", one_line(title))
+            }
+            AddEvent::Failed(message) => {
+                bar.suspend(|| eprintln!("lede: {}", one_line(message)));
+                Ok(())
+            }
+            AddEvent::Warning(message) => {
+                bar.suspend(|| eprintln!("lede: warning: {}", one_line(message)));
+                Ok(())
+            }
+            AddEvent::Progress { done, total } => {
+                bar.set_length(*total as u64);
+                bar.set_position(*done as u64);
+                Ok(())
+            }
+        }
+    }
+
+    /// `lede add FILE...|DIR|-`.
+    pub fn add(args: &AddArgs) -> Result<ExitCode> {
+        let mut library = Library::open(&dir(&args.library)?)?;
+        let inputs: Vec<Input> = args
+            .files
+            .iter()
+            .map(|f| {
+                if f.as_os_str() == "-" {
+                    Input::Stdin
+                } else {
+                    Input::Path(f.clone())
+                }
+            })
+            .collect();
+        let bar = progress_bar();
+        let mut out = BufWriter::new(io::stdout().lock());
+        let mut write_error = None;
+        let summary = library.add(&inputs, &mut |event| {
+            if let Err(e) = report(&bar, &mut out, event) {
+                write_error.get_or_insert(e);
+            }
+        })?;
+        bar.finish_and_clear();
+        if let Some(e) = write_error {
+            return Err(e.into());
+        }
+        out.flush()?;
+        Ok(exit_code(summary.failed))
+    }
+
+    /// `lede list`: stored articles only (no samples).
+    pub fn list(args: &ListArgs) -> Result<ExitCode> {
+        let Some(library) = Library::open_existing(&dir(&args.library)?)? else {
+            return Ok(ExitCode::SUCCESS);
+        };
+        let sort = match args.sort {
+            ListSort::Date => Sort::Date,
+            ListSort::Title => Sort::Title,
+            ListSort::Source => Sort::Source,
+        };
+        let mut out = BufWriter::new(io::stdout().lock());
+        for entry in library.list(sort)? {
+            match args.format {
+                ListFormat::Json => {
+                    serde_json::to_writer(&mut out, &entry)?;
+                    writeln!(out)?;
+                }
+                ListFormat::Text => {
+                    let dash = |v: &Option<String>| v.as_deref().map_or("-".to_owned(), one_line);
+                    writeln!(
+                        out,
+                        "{}  {}  {}  {}  {}",
+                        entry.id,
+                        dash(&entry.date),
+                        dash(&entry.source),
+                        dash(&entry.title),
+                        one_line(&entry.top_entities.join(", "))
+                    )?;
+                }
+            }
+        }
+        out.flush()?;
+        Ok(ExitCode::SUCCESS)
+    }
+
+    /// `lede rm ID...`.
+    pub fn rm(args: &RmArgs) -> Result<ExitCode> {
+        let dir = dir(&args.library)?;
+        let Some(mut library) = Library::open_existing(&dir)? else {
+            anyhow::bail!("{}: no library here yet", dir.display());
+        };
+        let mut failed = false;
+        for id in &args.ids {
+            match library.remove(id, args.purge) {
+                Ok(entry) => println!(
+                    "removed {} {}",
+                    entry.id,
+                    one_line(entry.title.as_deref().unwrap_or(""))
+                ),
+                Err(e) if args.ids.len() > 1 => {
+                    eprintln!("lede: {}", one_line(&e.to_string()));
+                    failed = true;
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Ok(exit_code(failed))
+    }
+
+    /// `lede reindex`.
+    pub fn reindex(args: &ReindexArgs) -> Result<ExitCode> {
+        let bar = progress_bar();
+        let mut out = BufWriter::new(io::stdout().lock());
+        let mut failed = false;
+        let (_, count) = library::reindex_dir(&dir(&args.library)?, &mut |event| {
+            failed |= matches!(event, AddEvent::Failed(_));
+            if !matches!(event, AddEvent::Added { .. }) {
+                let _ = report(&bar, &mut out, event);
+            }
+        })?;
+        bar.finish_and_clear();
+        writeln!(out, "reindexed {count} article(s)")?;
+        out.flush()?;
+        Ok(exit_code(failed))
+    }
 }
