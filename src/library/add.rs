@@ -491,14 +491,32 @@ fn insert_article(
     write_text(tx, a)
 }
 
-/// Replaces the metadata-derived full-text row of an article.
-pub(super) fn write_text(tx: &Transaction<'_>, a: &Article) -> rusqlite::Result<()> {
-    tx.execute("DELETE FROM articles_fts WHERE id = ?1", [&a.id])?;
-    tx.execute(
-        "INSERT INTO articles_fts (id, title, body) VALUES (?1, ?2, ?3)",
-        params![a.id, a.title.as_deref().unwrap_or(""), a.body],
-    )
+/// The full-text row id of an article: its 12 hex digits as a number, so
+/// one row is found without scanning (ids are unique, and 48 bits fit).
+fn fts_rowid(id: &str) -> Option<i64> {
+    i64::from_str_radix(id, 16).ok()
+}
+
+/// Deletes an article's full-text row.
+fn delete_text(tx: &Transaction<'_>, id: &str) -> rusqlite::Result<()> {
+    match fts_rowid(id) {
+        Some(rowid) => tx.execute("DELETE FROM articles_fts WHERE rowid = ?1", [rowid]),
+        None => tx.execute("DELETE FROM articles_fts WHERE id = ?1", [id]),
+    }
     .map(|_| ())
+}
+
+/// Replaces the full-text row of an article (title and body).
+pub(super) fn write_text(tx: &Transaction<'_>, a: &Article) -> rusqlite::Result<()> {
+    delete_text(tx, &a.id)?;
+    tx.prepare_cached("INSERT INTO articles_fts (rowid, id, title, body) VALUES (?1, ?2, ?3, ?4)")?
+        .execute(params![
+            fts_rowid(&a.id),
+            a.id,
+            a.title.as_deref().unwrap_or(""),
+            a.body
+        ])
+        .map(|_| ())
 }
 
 /// Stores (or replaces) an article's cached analysis and entity rows.
