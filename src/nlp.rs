@@ -86,6 +86,18 @@ pub struct EntitySpan {
     pub title: Option<Range<usize>>,
 }
 
+impl EntitySpan {
+    /// A span with no title before it: what taggers and filters propose.
+    #[must_use]
+    pub fn untitled(tokens: Range<usize>, kind: EntityKind) -> EntitySpan {
+        EntitySpan {
+            tokens,
+            kind,
+            title: None,
+        }
+    }
+}
+
 /// Anything that marks entity spans in a [`Doc`]: the rule tagger now, the
 /// trained model later.
 pub trait Tagger: Send + Sync {

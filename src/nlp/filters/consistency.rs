@@ -89,22 +89,14 @@ impl<'d> Forms<'d> {
                         .all(|(k, w)| doc.token_text(i + k) == *w)
                     && !(i..i + words.len() - 1).any(|k| super::break_after(doc, k))
             })
-            .map(|(words, kind)| EntitySpan {
-                tokens: i..i + words.len(),
-                kind: *kind,
-                title: None,
-            })
+            .map(|(words, kind)| EntitySpan::untitled(i..i + words.len(), *kind))
     }
 
     /// A one-letter-final variant of a known person word at token `i`.
     fn variant_at(&self, doc: &Doc, i: usize) -> Option<EntitySpan> {
         let word = doc.token_text(i);
         let hit = self.person_words.iter().any(|known| variant(word, known));
-        hit.then(|| EntitySpan {
-            tokens: i..i + 1,
-            kind: EntityKind::Person,
-            title: None,
-        })
+        hit.then(|| EntitySpan::untitled(i..i + 1, EntityKind::Person))
     }
 }
 

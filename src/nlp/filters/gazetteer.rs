@@ -103,11 +103,7 @@ impl CuratedGazetteer {
                     .all(|(k, t)| doc.token_text(i + k) == t)
                 && !(i..i + e.tokens.len() - 1).any(|k| super::break_after(doc, k))
         })?;
-        Some(EntitySpan {
-            tokens: i..i + entry.tokens.len(),
-            kind: entry.kind,
-            title: None,
-        })
+        Some(EntitySpan::untitled(i..i + entry.tokens.len(), entry.kind))
     }
 
     /// Standing-alone matches of one doc (they may overlap each other).
@@ -189,11 +185,7 @@ mod tests {
         let mut spans = vec![
             model
                 .iter()
-                .map(|(r, k)| EntitySpan {
-                    tokens: r.clone(),
-                    kind: *k,
-                    title: None,
-                })
+                .map(|(r, k)| EntitySpan::untitled(r.clone(), *k))
                 .collect::<Vec<_>>(),
         ];
         gaz.apply(&[&doc], &mut spans);

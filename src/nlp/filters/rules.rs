@@ -112,11 +112,7 @@ impl RulePatterns {
                 let org_before = s.tokens.start >= 1 && org_ending_at(s.tokens.start - 1);
                 self.is_pattern(doc, s, org_before)
             })
-            .map(|s| EntitySpan {
-                tokens: s.tokens.clone(),
-                kind: s.kind,
-                title: None,
-            })
+            .map(|s| EntitySpan::untitled(s.tokens.clone(), s.kind))
             .collect()
     }
 }
@@ -147,11 +143,7 @@ mod tests {
         let mut spans = vec![
             model
                 .iter()
-                .map(|(r, k)| EntitySpan {
-                    tokens: r.clone(),
-                    kind: *k,
-                    title: None,
-                })
+                .map(|(r, k)| EntitySpan::untitled(r.clone(), *k))
                 .collect::<Vec<_>>(),
         ];
         RulePatterns::new().apply(&[&doc], &mut spans);

@@ -114,11 +114,7 @@ mod tests {
         let doc = Doc::new(text);
         let mut list: Vec<EntitySpan> = spans
             .iter()
-            .map(|(r, k)| EntitySpan {
-                tokens: r.clone(),
-                kind: *k,
-                title: None,
-            })
+            .map(|(r, k)| EntitySpan::untitled(r.clone(), *k))
             .collect();
         Titles::new().apply_doc(&doc, &mut list);
         list.iter()
