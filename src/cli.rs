@@ -62,6 +62,9 @@ pub enum Command {
     Rm(RmArgs),
     /// Rebuild the library's index from its stored copies.
     Reindex(ReindexArgs),
+    /// Export highlights, entities and quotes: stored articles (ID), files,
+    /// or with neither the whole library.
+    Export(ExportArgs),
 }
 
 /// `--library DIR`, shared by the library subcommands.
@@ -198,4 +201,76 @@ pub enum TagFormat {
     Text,
     /// One article document per line (DESIGN.md section 5).
     Json,
+}
+
+/// Options of `lede export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Articles: stored ids (any unique prefix), files, or `-`; none exports
+    /// the whole library.
+    #[arg(value_name = "ID|FILE")]
+    pub inputs: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
+    pub format: ExportFormat,
+    /// Write to this file (or folder, for several markdown/html articles)
+    /// instead of stdout.
+    #[arg(short = 'o', long = "output", value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Overwrite existing files.
+    #[arg(long)]
+    pub force: bool,
+    /// Export entities and quotes as well as highlights (the default for an
+    /// article without highlights).
+    #[arg(long)]
+    pub all: bool,
+    /// Write entity names as [[Canonical Name]] links (markdown).
+    #[arg(long)]
+    pub wikilinks: bool,
+    /// Only articles that mention this entity (canonical name, alias or surname).
+    #[arg(long, value_name = "NAME")]
+    pub entity: Option<String>,
+    /// Only articles with an entity of this kind (with --entity: that entity's kind).
+    #[arg(long, value_enum)]
+    pub kind: Option<KindArg>,
+    /// Only highlights made on or after this date (YYYY-MM-DD, UTC).
+    #[arg(long, value_name = "DATE", value_parser = parse_since)]
+    pub since: Option<i64>,
+    /// The library.
+    #[command(flatten)]
+    pub library: LibraryArg,
+}
+
+/// `lede export --format` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Markdown with YAML front matter, for note apps.
+    Markdown,
+    /// The article document plus highlights.
+    Json,
+    /// CSV that Readwise imports.
+    Csv,
+    /// A self-contained HTML page.
+    Html,
+    /// Kindle "My Clippings.txt" entries (appended to an existing file).
+    Clippings,
+    /// spaCy displaCy's manual format.
+    Displacy,
+}
+
+/// `--kind` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    /// People.
+    Person,
+    /// Places.
+    Place,
+    /// Organizations.
+    Org,
+}
+
+/// Parses `--since` (see `lede::export::select::parse_date`).
+fn parse_since(s: &str) -> Result<i64, String> {
+    lede::export::select::parse_date(s)
+        .ok_or_else(|| format!("{s}: not a date (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS, UTC)"))
 }

@@ -22,6 +22,7 @@
 pub mod article;
 pub mod config;
 pub mod document;
+pub mod export;
 pub mod library;
 pub mod nlp;
 pub mod samples;

@@ -40,6 +40,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::List(args)) => library_cmd::list(&args),
         Some(Command::Rm(args)) => library_cmd::rm(&args),
         Some(Command::Reindex(args)) => library_cmd::reindex(&args),
+        Some(Command::Export(args)) => export_cmd::export(&args),
         None => read(&cli.reader),
     }
 }
@@ -414,5 +415,193 @@ mod library_cmd {
         writeln!(out, "reindexed {count} article(s)")?;
         out.flush()?;
         Ok(exit_code(failed))
+    }
+}
+
+/// Handler of `lede export`.
+mod export_cmd {
+    use std::io::{self, Write};
+    use std::path::{Path, PathBuf};
+    use std::process::ExitCode;
+
+    use anyhow::{Result, bail};
+
+    use crate::cli::{ExportArgs, ExportFormat, KindArg};
+    use crate::{exit_code, one_line};
+    use lede::article;
+    use lede::export::{self, ExportArticle, Format, Options, Rendered, select::Filter};
+    use lede::library::{self, Library};
+    use lede::nlp::{Analyzer, EntityKind};
+
+    fn format(arg: ExportFormat) -> Format {
+        match arg {
+            ExportFormat::Markdown => Format::Markdown,
+            ExportFormat::Json => Format::Json,
+            ExportFormat::Csv => Format::Csv,
+            ExportFormat::Html => Format::Html,
+            ExportFormat::Clippings => Format::Clippings,
+            ExportFormat::Displacy => Format::Displacy,
+        }
+    }
+
+    fn kind(arg: KindArg) -> EntityKind {
+        match arg {
+            KindArg::Person => EntityKind::Person,
+            KindArg::Place => EntityKind::Place,
+            KindArg::Org => EntityKind::Organization,
+        }
+    }
+
+    /// `lede export [ID|FILE|-]...`.
+    pub fn export(args: &ExportArgs) -> Result<ExitCode> {
+        let format = format(args.format);
+        let filter = Filter {
+            entity: args.entity.clone(),
+            kind: args.kind.map(kind),
+            since: args.since,
+        };
+        let dir = library::resolve_dir(args.library.library.as_deref())?;
+        let library = Library::open_existing(&dir)?;
+        let (articles, failed) = if args.inputs.is_empty() {
+            let Some(library) = &library else {
+                bail!(
+                    "{}: no library here yet (lede add FILE stores articles)",
+                    dir.display()
+                );
+            };
+            (export::select::from_library(library, &filter)?, false)
+        } else {
+            from_inputs(&args.inputs, library.as_ref(), &filter)?
+        };
+        if articles.is_empty() {
+            eprintln!("lede: nothing to export");
+            return Ok(exit_code(failed));
+        }
+        let options = Options {
+            all: args.all,
+            wikilinks: args.wikilinks,
+            several: args.inputs.len() != 1 || articles.len() != 1,
+        };
+        write(
+            format,
+            &articles,
+            &options,
+            args.output.as_deref(),
+            args.force,
+        )?;
+        Ok(exit_code(failed))
+    }
+
+    /// Loads each ID or FILE with its stored highlights; a failure among
+    /// several is reported and the rest go on.
+    fn from_inputs(
+        inputs: &[PathBuf],
+        library: Option<&Library>,
+        filter: &Filter,
+    ) -> Result<(Vec<ExportArticle>, bool)> {
+        let mut analyzer = None;
+        let mut articles = Vec::new();
+        let mut failed = false;
+        for input in inputs {
+            match load_input(input, library, &mut analyzer) {
+                Ok(loaded) => articles.extend(loaded.into_iter().filter_map(|a| filter.apply(a))),
+                Err(err) if inputs.len() == 1 => return Err(err),
+                Err(err) => {
+                    eprintln!("lede: {}", one_line(&format!("{err:#}")));
+                    failed = true;
+                }
+            }
+        }
+        Ok((articles, failed))
+    }
+
+    /// A file (or `-`) is loaded and analysed; anything else is a stored id.
+    fn load_input(
+        input: &Path,
+        library: Option<&Library>,
+        analyzer: &mut Option<Analyzer>,
+    ) -> Result<Vec<ExportArticle>> {
+        let is_stdin = input.as_os_str() == "-";
+        if is_stdin || input.is_file() {
+            let loaded = if is_stdin {
+                article::load_stdin()?
+            } else {
+                article::load_path(input)?
+            };
+            for warning in &loaded.warnings {
+                eprintln!("lede: warning: {}", one_line(warning));
+            }
+            let analyzer = analyzer.get_or_insert_with(Analyzer::default);
+            return loaded
+                .articles
+                .iter()
+                .map(|a| {
+                    let analysis = analyzer.analyze(a);
+                    Ok(export::select::with_highlights(library, a, &analysis)?)
+                })
+                .collect();
+        }
+        let id = input.to_string_lossy();
+        let Some(library) = library else {
+            bail!("{id}: no such file, and no library to look the id up in");
+        };
+        Ok(vec![export::select::stored(library, &id)?])
+    }
+
+    /// Renders and writes to stdout, a file, or a folder of files.
+    fn write(
+        format: Format,
+        articles: &[ExportArticle],
+        options: &Options,
+        output: Option<&Path>,
+        force: bool,
+    ) -> Result<()> {
+        let Some(output) = output else {
+            let bytes = match export::render(format, articles, options)? {
+                Rendered::One(bytes) => bytes,
+                Rendered::PerArticle(_) if format == Format::Html => {
+                    bail!("several articles in html need a folder: pass -o DIR")
+                }
+                Rendered::PerArticle(files) => files
+                    .into_iter()
+                    .map(|(_, b)| b)
+                    .collect::<Vec<_>>()
+                    .join(&b"\n"[..]),
+            };
+            let mut out = io::stdout().lock();
+            out.write_all(&bytes)?;
+            out.flush()?;
+            return Ok(());
+        };
+        if format == Format::Clippings {
+            let entries = export::clippings::render(articles, options);
+            let added = export::write::append_clippings(output, &entries)?;
+            println!(
+                "added {added} of {} clipping(s) to {}",
+                entries.len(),
+                output.display()
+            );
+            return Ok(());
+        }
+        match export::render(format, articles, options)? {
+            Rendered::One(bytes) => {
+                let path = if output.is_dir() {
+                    let name = match articles {
+                        [one] if !options.several => export::file_name(one, format),
+                        _ => format!("lede-export.{}", format.extension()),
+                    };
+                    output.join(name)
+                } else {
+                    output.to_owned()
+                };
+                export::write::write_file(&path, &bytes, force)?;
+                println!("wrote {}", path.display());
+            }
+            Rendered::PerArticle(files) => {
+                let paths = export::write::write_folder(output, &files, force, format.name())?;
+                println!("wrote {} file(s) to {}", paths.len(), output.display());
+            }
+        }
+        Ok(())
     }
 }
