@@ -20,6 +20,7 @@
 //! busy timeout, and every write is one short transaction.
 
 mod add;
+pub mod anchor;
 mod cache;
 mod error;
 mod files;
