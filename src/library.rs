@@ -13,14 +13,18 @@
 //!   re-cached when an older analyser wrote it);
 //! - [`Library::position`] / [`Library::set_position`]: reading positions by
 //!   article id (any article, stored or not; use [`Library::open`] to write).
+//! - [`Library::highlights`], [`Library::add_highlight`] and friends: highlights
+//!   by article id (see [`highlights`]).
 //!
 //! Two processes may share a library: the database runs in WAL mode with a
 //! busy timeout, and every write is one short transaction.
 
 mod add;
+pub mod anchor;
 mod cache;
 mod error;
 mod files;
+pub mod highlights;
 mod maintain;
 pub mod schema;
 
@@ -38,6 +42,7 @@ use crate::nlp::{Analysis, Analyzer};
 pub use add::{AddEvent, AddSummary, Input};
 pub use cache::analyser_identity;
 pub use error::{LibraryError, Result};
+pub use highlights::{Highlight, NewHighlight, format_rfc3339, format_utc};
 
 /// Name of the database file in the library folder.
 pub const DB_NAME: &str = "lede.db";

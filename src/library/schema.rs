@@ -59,6 +59,15 @@ pub const MIGRATIONS: &[&str] = &[
         orphaned INTEGER NOT NULL DEFAULT 0
      );
      CREATE INDEX highlights_article ON highlights(article_id);",
+    // 4: files opened directly, by canonical path and article index in the
+    // file, so a changed file's highlights follow it to its new id.
+    "CREATE TABLE opened_paths (
+        path TEXT NOT NULL,
+        idx INTEGER NOT NULL,
+        article_id TEXT NOT NULL,
+        updated INTEGER NOT NULL,
+        PRIMARY KEY (path, idx)
+     );",
 ];
 
 /// The schema version this build writes.
