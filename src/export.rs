@@ -135,6 +135,23 @@ pub struct ExportHighlight {
     pub orphaned: bool,
 }
 
+impl From<&crate::library::Highlight> for ExportHighlight {
+    fn from(h: &crate::library::Highlight) -> Self {
+        ExportHighlight {
+            id: h.id,
+            field: h.field.name(),
+            start: h.start,
+            end: h.end,
+            text: h.text.clone(),
+            prefix: h.prefix.clone(),
+            suffix: h.suffix.clone(),
+            note: h.note.clone(),
+            created: h.created,
+            orphaned: h.orphaned,
+        }
+    }
+}
+
 /// One article to export: its document and its highlights.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportArticle {
@@ -495,6 +512,39 @@ mod tests {
         );
         article.document.title = None;
         assert_eq!(file_name(&article, Format::Json), "1545f1947817.json");
+    }
+
+    /// Renders the test article in every format and compares with the files
+    /// under `tests/data/export/`; `LEDE_UPDATE_EXPECTED=1` rewrites them
+    /// (review the diff before committing).
+    #[test]
+    fn every_format_matches_its_expected_file() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/export");
+        let article = testdata::article();
+        let options = Options {
+            all: true,
+            wikilinks: true,
+            several: false,
+        };
+        let update = std::env::var_os("LEDE_UPDATE_EXPECTED").is_some();
+        for format in Format::ALL {
+            let Ok(Rendered::One(bytes)) = render(format, std::slice::from_ref(&article), &options)
+            else {
+                panic!("{format:?}: one output expected");
+            };
+            let path = dir.join(format!("bridge.{}.{}", format.name(), format.extension()));
+            if update {
+                std::fs::create_dir_all(&dir).unwrap();
+                std::fs::write(&path, &bytes).unwrap();
+            }
+            let expected = std::fs::read(&path).unwrap_or_default();
+            assert!(
+                bytes == expected,
+                "{format:?} differs from {}:\n{}",
+                path.display(),
+                String::from_utf8_lossy(&bytes)
+            );
+        }
     }
 
     #[test]

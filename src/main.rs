@@ -461,7 +461,7 @@ mod export_cmd {
             since: args.since,
         };
         let dir = library::resolve_dir(args.library.library.as_deref())?;
-        let library = Library::open_existing(&dir)?;
+        let mut library = Library::open_existing(&dir)?;
         let (articles, failed) = if args.inputs.is_empty() {
             let Some(library) = &library else {
                 bail!(
@@ -471,7 +471,7 @@ mod export_cmd {
             };
             (export::select::from_library(library, &filter)?, false)
         } else {
-            from_inputs(&args.inputs, library.as_ref(), &filter)?
+            from_inputs(&args.inputs, library.as_mut(), &filter)?
         };
         if articles.is_empty() {
             eprintln!("lede: nothing to export");
@@ -496,14 +496,14 @@ mod export_cmd {
     /// several is reported and the rest go on.
     fn from_inputs(
         inputs: &[PathBuf],
-        library: Option<&Library>,
+        mut library: Option<&mut Library>,
         filter: &Filter,
     ) -> Result<(Vec<ExportArticle>, bool)> {
         let mut analyzer = None;
         let mut articles = Vec::new();
         let mut failed = false;
         for input in inputs {
-            match load_input(input, library, &mut analyzer) {
+            match load_input(input, library.as_deref_mut(), &mut analyzer) {
                 Ok(loaded) => articles.extend(loaded.into_iter().filter_map(|a| filter.apply(a))),
                 Err(err) if inputs.len() == 1 => return Err(err),
                 Err(err) => {
@@ -518,7 +518,7 @@ mod export_cmd {
     /// A file (or `-`) is loaded and analysed; anything else is a stored id.
     fn load_input(
         input: &Path,
-        library: Option<&Library>,
+        mut library: Option<&mut Library>,
         analyzer: &mut Option<Analyzer>,
     ) -> Result<Vec<ExportArticle>> {
         let is_stdin = input.as_os_str() == "-";
@@ -531,6 +531,10 @@ mod export_cmd {
             for warning in &loaded.warnings {
                 eprintln!("lede: warning: {}", one_line(warning));
             }
+            if let (Some(library), false) = (library.as_deref_mut(), is_stdin) {
+                follow_path(library, input, &loaded.articles);
+            }
+            let library = library.as_deref();
             let analyzer = analyzer.get_or_insert_with(Analyzer::default);
             return loaded
                 .articles
@@ -546,6 +550,22 @@ mod export_cmd {
             bail!("{id}: no such file, and no library to look the id up in");
         };
         Ok(vec![export::select::stored(library, &id)?])
+    }
+
+    /// Remembers the file's articles by canonical path, as opening it in the
+    /// reader does (DESIGN.md §7), so highlights made before an edit follow
+    /// the file to its new id. Best effort: a read-only library only warns.
+    fn follow_path(library: &mut Library, input: &Path, articles: &[article::Article]) {
+        let Ok(path) = input.canonicalize() else {
+            return;
+        };
+        let path = path.to_string_lossy();
+        for (index, article) in articles.iter().enumerate() {
+            if let Err(err) = library.remember_path(&path, index, &article.id) {
+                eprintln!("lede: warning: {}", one_line(&err.to_string()));
+                return;
+            }
+        }
     }
 
     /// Renders and writes to stdout, a file, or a folder of files.

@@ -12,7 +12,7 @@
 use super::{ExportArticle, ExportHighlight};
 use crate::article::Article;
 use crate::document::{ArticleDocument, EntityDocument};
-use crate::library::{Library, LibraryError, Sort};
+use crate::library::{Library, LibraryError, Sort, anchor};
 use crate::nlp::{Analysis, EntityKind};
 
 /// The narrowing filters of `lede export`.
@@ -114,7 +114,7 @@ pub fn with_highlights(
     analysis: &Analysis,
 ) -> Result<ExportArticle, LibraryError> {
     let highlights = match library {
-        Some(library) => highlights_of(library, &article.id)?,
+        Some(library) => highlights_of(library, article)?,
         None => Vec::new(),
     };
     Ok(ExportArticle {
@@ -123,9 +123,17 @@ pub fn with_highlights(
     })
 }
 
-/// The stored highlights of an article id, as export views.
-fn highlights_of(_library: &Library, _id: &str) -> Result<Vec<ExportHighlight>, LibraryError> {
-    Ok(Vec::new())
+/// The stored highlights of an article, re-anchored in memory against its
+/// current text (nothing is written), as export views.
+fn highlights_of(
+    library: &Library,
+    article: &Article,
+) -> Result<Vec<ExportHighlight>, LibraryError> {
+    Ok(library
+        .highlights(&article.id)?
+        .iter()
+        .map(|h| ExportHighlight::from(&anchor::reanchor(h, article).0))
+        .collect())
 }
 
 /// Lower case, whitespace collapsed.
