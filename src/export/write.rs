@@ -103,9 +103,13 @@ fn parent(path: &Path) -> PathBuf {
 
 /// One-line description of a write failure, naming read-only and full disks.
 fn write_error(path: &Path, err: &std::io::Error) -> ExportError {
-    let reason = match err.raw_os_error() {
-        Some(30 | 13 | 1) => format!("read-only: {err}"),
-        Some(28 | 122) => format!("no space left: {err}"),
+    use std::io::ErrorKind;
+    let reason = match (err.kind(), err.raw_os_error()) {
+        (ErrorKind::ReadOnlyFilesystem | ErrorKind::PermissionDenied, _)
+        | (_, Some(30 | 13 | 1)) => "the folder is read-only".to_owned(),
+        (ErrorKind::StorageFull | ErrorKind::QuotaExceeded, _) | (_, Some(28 | 122)) => {
+            "no space left on the disk".to_owned()
+        }
         _ => err.to_string(),
     };
     ExportError::Write {
