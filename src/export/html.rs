@@ -27,6 +27,7 @@ h2 { font: bold 1.1em system-ui, sans-serif; border-bottom: 1px solid #ddd; marg
 .organization { background: #c9f2f2; } .lbl.organization { background: none; color: #00736f; }
 .q { font-style: italic; color: #1d4d7a; }
 .hl { background: #fff4a8; border-bottom: 2px solid #e0b400; }
+blockquote p { white-space: pre-wrap; }
 blockquote { margin: 1em 0; padding: .2em 1em; border-left: 4px solid #e0b400; background: #fffbe0; }
 blockquote.quote { border-left-color: #1d4d7a; background: #eef4fa; }
 blockquote.orphan { border-left-color: #999; background: #f2f2f2; }
