@@ -93,6 +93,49 @@ pub fn append_clippings(path: &Path, entries: &[String]) -> Result<usize, Export
     Ok(added)
 }
 
+/// Writes an export into the folder `dir` under default names (the reader's
+/// picker): one article as `<slug>-<id>.<ext>`, several markdown/html
+/// articles into `dir/lede-export/`, other formats as `lede-export.<ext>`,
+/// clippings appended to `My Clippings.txt`. Never overwrites. Returns a
+/// one-line description of what was written.
+///
+/// # Errors
+/// [`ExportError::Exists`] or [`ExportError::Write`].
+pub fn export_into(
+    dir: &Path,
+    format: super::Format,
+    articles: &[super::ExportArticle],
+    options: &super::Options,
+) -> Result<String, ExportError> {
+    use super::{Format, Rendered};
+    if format == Format::Clippings {
+        let path = dir.join("My Clippings.txt");
+        let entries = super::clippings::render(articles, options);
+        let added = append_clippings(&path, &entries)?;
+        return Ok(format!("added {added} clipping(s) to {}", path.display()));
+    }
+    match super::render(format, articles, options)? {
+        Rendered::One(bytes) => {
+            let name = match articles {
+                [one] if !options.several => super::file_name(one, format),
+                _ => format!("lede-export.{}", format.extension()),
+            };
+            let path = dir.join(name);
+            write_file(&path, &bytes, false)?;
+            Ok(format!("wrote {}", path.display()))
+        }
+        Rendered::PerArticle(files) => {
+            let folder = dir.join("lede-export");
+            let paths = write_folder(&folder, &files, false, format.name())?;
+            Ok(format!(
+                "wrote {} file(s) to {}",
+                paths.len(),
+                folder.display()
+            ))
+        }
+    }
+}
+
 /// The folder a file is written in (`.` for a bare name).
 fn parent(path: &Path) -> PathBuf {
     match path.parent() {

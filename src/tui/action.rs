@@ -50,6 +50,8 @@ pub enum Action {
     Suspend,
     /// Open the search line (reader) or the filter line (list).
     Search,
+    /// Open the export picker (format, scope, folder).
+    Export,
     /// A char typed into the search or filter line.
     #[serde(skip)]
     InputChar(char),
@@ -119,6 +121,7 @@ impl Action {
             Action::Quit => "quit",
             Action::Suspend => "suspend to the shell",
             Action::Search => "search (reader) / filter (list)",
+            Action::Export => "export: format, scope, folder",
             Action::InputChar(_) => "type",
             Action::InputBackspace => "delete a char",
             Action::InputComplete => "complete an entity name",

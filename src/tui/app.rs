@@ -8,6 +8,7 @@ use ratatui::layout::{Position, Rect};
 use crate::article::Article;
 use crate::nlp::Analysis;
 
+pub mod export;
 mod search;
 mod targets;
 
@@ -90,6 +91,7 @@ pub struct App {
     filter_editing: bool,
     pending: Vec<bool>,
     side: layout::SidebarLayout,
+    export: Option<export::ExportPicker>,
 }
 
 impl App {
@@ -119,6 +121,7 @@ impl App {
             filter_editing: false,
             pending: vec![false; articles.len()],
             side: layout::SidebarLayout::default(),
+            export: None,
             articles,
         };
         if start == Start::Reader && !app.articles.is_empty() {
@@ -145,6 +148,8 @@ impl App {
             }
             Action::Back => return self.back(),
             _ if self.help => self.scroll_help(action),
+            _ if self.export.is_some() => self.update_export(action),
+            Action::Export if self.screen == Screen::Reader => self.open_export(),
             Action::Search
             | Action::InputChar(_)
             | Action::InputBackspace
@@ -162,6 +167,8 @@ impl App {
     fn back(&mut self) -> Effect {
         if self.help {
             self.help = false;
+        } else if self.export.is_some() {
+            self.export = None;
         } else if self.screen == Screen::Reader && self.search.is_some() {
             self.clear_search();
         } else if self.screen == Screen::List && !self.list.filter().is_empty() {

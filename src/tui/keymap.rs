@@ -203,6 +203,7 @@ impl Default for Keymap {
             one(c(']'), Action::NextArticle),
             one(c('['), Action::PrevArticle),
             one(c('/'), Action::Search),
+            one(c('e'), Action::Export),
             one(c('?'), Action::ToggleHelp),
             one(c('q'), Action::Back),
             one(p(K::Esc), Action::Back),

@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::app::{App, Screen};
 use super::layout;
-use super::widgets::{article_list, article_view, help, sidebar, status_bar};
+use super::widgets::{article_list, article_view, export, help, sidebar, status_bar};
 
 /// Draws the whole screen.
 pub fn draw(app: &App, frame: &mut Frame) {
@@ -30,6 +30,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
             }
             status_bar::render(app, frame, areas.status);
         }
+    }
+    if let Some(picker) = app.export_picker() {
+        export::render(app, picker, frame, area);
     }
     if app.help_visible() {
         help::render(app, frame, area);
