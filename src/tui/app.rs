@@ -2,12 +2,14 @@
 //! No I/O and no drawing here: tests drive it with actions alone.
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 
 use ratatui::layout::{Position, Rect};
 
 use crate::article::Article;
 use crate::nlp::Analysis;
 
+mod highlights;
 mod search;
 mod targets;
 
@@ -15,10 +17,12 @@ use super::action::Action;
 use super::keymap::Keymap;
 use super::layout;
 use super::state::document::{Anchor, Section};
+use super::state::highlights::HighlightState;
 use super::state::list::{Entry, ListState, ROWS_PER_ENTRY};
 use super::state::reader::{ReaderState, Target};
 use super::state::search::SearchState;
 use super::state::sidebar::{Item, SidebarState};
+use super::store::HighlightStore;
 use super::theme::Theme;
 
 /// An article with its analysis.
@@ -90,6 +94,8 @@ pub struct App {
     filter_editing: bool,
     pending: Vec<bool>,
     side: layout::SidebarLayout,
+    marks: HighlightState,
+    store: HighlightStore,
 }
 
 impl App {
@@ -119,6 +125,8 @@ impl App {
             filter_editing: false,
             pending: vec![false; articles.len()],
             side: layout::SidebarLayout::default(),
+            marks: HighlightState::default(),
+            store: HighlightStore::new(None),
             articles,
         };
         if start == Start::Reader && !app.articles.is_empty() {
@@ -145,6 +153,7 @@ impl App {
             }
             Action::Back => return self.back(),
             _ if self.help => self.scroll_help(action),
+            _ if self.marks.note.is_some() => self.update_note(action),
             Action::Search
             | Action::InputChar(_)
             | Action::InputBackspace
@@ -162,6 +171,10 @@ impl App {
     fn back(&mut self) -> Effect {
         if self.help {
             self.help = false;
+        } else if self.marks.note.is_some() {
+            self.marks.note = None;
+        } else if self.screen == Screen::Reader && self.marks.selection.is_some() {
+            self.marks.selection = None;
         } else if self.screen == Screen::Reader && self.search.is_some() {
             self.clear_search();
         } else if self.screen == Screen::List && !self.list.filter().is_empty() {
@@ -251,6 +264,7 @@ impl App {
             self.list.select(index, h);
         }
         self.relayout();
+        self.load_marks();
     }
 
     fn close_reader(&mut self) {
@@ -353,6 +367,9 @@ impl App {
                 return;
             };
             self.sidebar = SidebarState::new(&doc.analysis);
+            let h = self.sidebar_height();
+            self.sidebar
+                .set_highlights(self.marks.highlights().len(), h);
             if let Some(search) = &mut self.search {
                 search.refresh(&doc.article, &doc.analysis);
             }
@@ -388,6 +405,9 @@ impl App {
     }
 
     fn update_reader(&mut self, action: Action) {
+        if self.update_highlights(action) {
+            return;
+        }
         match action {
             Action::ScrollDown
             | Action::ScrollUp
@@ -396,7 +416,10 @@ impl App {
             | Action::PageDown
             | Action::PageUp
             | Action::Top
-            | Action::Bottom => self.move_by(action),
+            | Action::Bottom => {
+                self.move_by(action);
+                self.sync_cursor();
+            }
             Action::ToggleFocus => self.toggle_focus(),
             Action::ToggleSidebar => {
                 self.sidebar_pref = Some(!self.sidebar_visible());
@@ -411,7 +434,10 @@ impl App {
             Action::JumpBack => self.jump_back(),
             Action::NextArticle => self.change_article(true),
             Action::PrevArticle => self.change_article(false),
-            Action::Scroll { lines, column, row } => self.scroll_at(lines, column, row),
+            Action::Scroll { lines, column, row } => {
+                self.scroll_at(lines, column, row);
+                self.sync_cursor();
+            }
             Action::Click { column, row } => self.click_reader(column, row),
             _ => {}
         }
@@ -574,7 +600,26 @@ impl App {
     pub fn is_editing(&self) -> bool {
         match self.screen {
             Screen::List => self.filter_editing,
-            Screen::Reader => self.search.as_ref().is_some_and(SearchState::is_editing),
+            Screen::Reader => {
+                self.marks.note.is_some()
+                    || self.search.as_ref().is_some_and(SearchState::is_editing)
+            }
+        }
+    }
+
+    /// The open article's highlighting state: cursor, selection, note
+    /// input and highlights.
+    #[must_use]
+    pub fn marks(&self) -> &HighlightState {
+        &self.marks
+    }
+
+    /// Uses the library in `dir` for highlights (`None`: highlighting shows
+    /// a notice instead) and loads the open article's highlights from it.
+    pub fn set_library(&mut self, dir: Option<PathBuf>) {
+        self.store = HighlightStore::new(dir);
+        if self.reader.is_some() {
+            self.load_marks();
         }
     }
 

@@ -15,13 +15,17 @@ pub enum Item {
     Entity(usize),
     /// A quote, by index into `Analysis::quotes`.
     Quote(usize),
+    /// The "Highlights" label, with how many there are.
+    HighlightsLabel(usize),
+    /// A highlight, by index into the open article's highlights.
+    Highlight(usize),
     /// An empty separator row.
     Gap,
 }
 
 impl Item {
     fn selectable(self) -> bool {
-        matches!(self, Item::Entity(_) | Item::Quote(_))
+        matches!(self, Item::Entity(_) | Item::Quote(_) | Item::Highlight(_))
     }
 }
 
@@ -76,6 +80,39 @@ impl SidebarState {
             selected,
             offset: 0,
         }
+    }
+
+    /// Replaces the "Highlights" rows (after the quotes) with `count` of
+    /// them; the selection stays on the same row kind where it can.
+    pub fn set_highlights(&mut self, count: usize, height: usize) {
+        let selected = self.selected();
+        let keep = self
+            .items
+            .iter()
+            .position(|i| matches!(i, Item::HighlightsLabel(_)))
+            .map_or(self.items.len(), |at| {
+                if at > 0 && self.items.get(at - 1) == Some(&Item::Gap) {
+                    at - 1
+                } else {
+                    at
+                }
+            });
+        self.items.truncate(keep);
+        if count > 0 {
+            if !self.items.is_empty() {
+                self.items.push(Item::Gap);
+            }
+            self.items.push(Item::HighlightsLabel(count));
+            self.items.extend((0..count).map(Item::Highlight));
+        }
+        self.selected = match selected {
+            Some(Item::Highlight(i)) => (self.items.iter())
+                .position(|&x| x == Item::Highlight(i.min(count.saturating_sub(1))))
+                .or_else(|| self.items.iter().position(|i| i.selectable())),
+            Some(item) => self.items.iter().position(|&x| x == item),
+            None => self.items.iter().position(|i| i.selectable()),
+        };
+        self.keep_visible(height);
     }
 
     /// All rows.
