@@ -260,6 +260,38 @@ mod tests {
     }
 
     #[test]
+    fn highlights_rows_follow_the_quotes_and_are_replaced() {
+        let mut s = SidebarState::new(&analysis());
+        s.set_highlights(2, 20);
+        assert_eq!(
+            s.items().get(9..),
+            Some(
+                &[
+                    Item::Gap,
+                    Item::HighlightsLabel(2),
+                    Item::Highlight(0),
+                    Item::Highlight(1)
+                ][..]
+            )
+        );
+        s.select_by(100, 20);
+        assert_eq!(s.selected(), Some(Item::Highlight(1)));
+        s.set_highlights(1, 20);
+        assert_eq!(s.items().len(), 12);
+        assert_eq!(s.selected(), Some(Item::Highlight(0)));
+        s.set_highlights(0, 20);
+        assert_eq!(s.items().len(), 9);
+        assert_eq!(s.selected(), Some(Item::Entity(2)));
+        let mut empty = SidebarState::new(&Analysis::default());
+        empty.set_highlights(1, 5);
+        assert_eq!(
+            empty.items(),
+            [Item::HighlightsLabel(1), Item::Highlight(0)]
+        );
+        assert_eq!(empty.selected(), Some(Item::Highlight(0)));
+    }
+
+    #[test]
     fn empty_analysis_has_no_selection() {
         let mut s = SidebarState::new(&Analysis::default());
         s.select_by(1, 5);
