@@ -71,6 +71,7 @@ fn read(args: &cli::ReaderArgs) -> Result<ExitCode> {
         color: use_color(args.color),
         mouse: config.mouse && !args.no_mouse,
         config,
+        library: lede::library::resolve_dir(args.library.as_deref()).ok(),
     };
     tui::run(articles, start, &options)?;
     Ok(exit_code(failed))

@@ -21,6 +21,7 @@ pub mod event;
 pub mod keymap;
 pub mod layout;
 pub mod state;
+pub mod store;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
@@ -56,6 +57,8 @@ pub struct Options {
     pub mouse: bool,
     /// Colours, sidebar and keys.
     pub config: Config,
+    /// The library folder highlights are kept in (`None`: no highlighting).
+    pub library: Option<std::path::PathBuf>,
 }
 
 /// A finished analysis from the worker: the article's index and the result.
@@ -94,6 +97,7 @@ pub fn run(articles: Vec<Article>, start: Start, options: &Options) -> io::Resul
     };
     let mut app = App::new(analysed, start, &keymap, theme);
     app.set_sidebar_layout(options.config.sidebar);
+    app.set_library(options.library.clone());
     app.mark_pending();
     let mut guard = TerminalGuard::enter(options.mouse)?;
     let result = event_loop(

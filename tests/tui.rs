@@ -434,10 +434,9 @@ fn help_scrolls_on_short_terminals() {
     let before = screen_text(&app, 60, 8);
     assert!(before.contains("down one line"));
     app.update(Action::Bottom); // ignored: not a help scroll
-    app.update(Action::PageDown);
-    app.update(Action::PageDown);
-    app.update(Action::PageDown);
-    app.update(Action::PageDown);
+    for _ in 0..8 {
+        app.update(Action::PageDown);
+    }
     let after = screen_text(&app, 60, 8);
     assert!(!after.contains("down one line"));
     assert!(after.contains("suspend"), "{after}");

@@ -52,6 +52,22 @@ pub enum Action {
     Search,
     /// Open the export picker (format, scope, folder).
     Export,
+    /// Move the sentence cursor (or the selection's end) to the next sentence.
+    NextSentence,
+    /// Move the sentence cursor (or the selection's end) to the previous sentence.
+    PrevSentence,
+    /// Start or stop a visual selection (then any motion key extends it).
+    Visual,
+    /// Highlight the selection, the sentence under the cursor, or the quote
+    /// selected in the sidebar.
+    Highlight,
+    /// Add or edit the note of the highlight under the cursor (highlighting
+    /// the sentence first when it has none).
+    Note,
+    /// Remove the highlight under the cursor or selected in the sidebar.
+    RemoveHighlight,
+    /// Put back the last highlight removed.
+    UndoRemove,
     /// A char typed into the search or filter line.
     #[serde(skip)]
     InputChar(char),
@@ -67,6 +83,21 @@ pub enum Action {
     /// Close the line and clear it (Esc).
     #[serde(skip)]
     InputCancel,
+    /// Move the line's cursor one char left.
+    #[serde(skip)]
+    InputLeft,
+    /// Move the line's cursor one char right.
+    #[serde(skip)]
+    InputRight,
+    /// Move the line's cursor to the start.
+    #[serde(skip)]
+    InputHome,
+    /// Move the line's cursor to the end.
+    #[serde(skip)]
+    InputEnd,
+    /// Delete the char under the line's cursor.
+    #[serde(skip)]
+    InputDelete,
     /// Mouse wheel: scroll by lines (negative is up) at a screen cell.
     #[serde(skip)]
     Scroll {
@@ -122,11 +153,23 @@ impl Action {
             Action::Suspend => "suspend to the shell",
             Action::Search => "search (reader) / filter (list)",
             Action::Export => "export: format, scope, folder",
+            Action::NextSentence => "sentence cursor: next sentence",
+            Action::PrevSentence => "sentence cursor: previous sentence",
+            Action::Visual => "select (then move to extend)",
+            Action::Highlight => "highlight sentence / selection / quote",
+            Action::Note => "add or edit the highlight's note",
+            Action::RemoveHighlight => "remove highlight",
+            Action::UndoRemove => "undo the last removal",
             Action::InputChar(_) => "type",
             Action::InputBackspace => "delete a char",
             Action::InputComplete => "complete an entity name",
             Action::InputAccept => "keep the matches",
             Action::InputCancel => "clear the search",
+            Action::InputLeft => "cursor left",
+            Action::InputRight => "cursor right",
+            Action::InputHome => "cursor to the start",
+            Action::InputEnd => "cursor to the end",
+            Action::InputDelete => "delete the char under the cursor",
             Action::Scroll { .. } => "scroll",
             Action::Click { .. } => "select",
             Action::Resize { .. } => "resize",

@@ -2,6 +2,7 @@
 //! No I/O and no drawing here: tests drive it with actions alone.
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 
 use ratatui::layout::{Position, Rect};
 
@@ -9,6 +10,7 @@ use crate::article::Article;
 use crate::nlp::Analysis;
 
 pub mod export;
+mod highlights;
 mod search;
 mod targets;
 
@@ -16,10 +18,12 @@ use super::action::Action;
 use super::keymap::Keymap;
 use super::layout;
 use super::state::document::{Anchor, Section};
+use super::state::highlights::HighlightState;
 use super::state::list::{Entry, ListState, ROWS_PER_ENTRY};
 use super::state::reader::{ReaderState, Target};
 use super::state::search::SearchState;
 use super::state::sidebar::{Item, SidebarState};
+use super::store::HighlightStore;
 use super::theme::Theme;
 
 /// An article with its analysis.
@@ -92,6 +96,8 @@ pub struct App {
     pending: Vec<bool>,
     side: layout::SidebarLayout,
     export: Option<export::ExportPicker>,
+    marks: HighlightState,
+    store: HighlightStore,
 }
 
 impl App {
@@ -122,6 +128,8 @@ impl App {
             pending: vec![false; articles.len()],
             side: layout::SidebarLayout::default(),
             export: None,
+            marks: HighlightState::default(),
+            store: HighlightStore::new(None),
             articles,
         };
         if start == Start::Reader && !app.articles.is_empty() {
@@ -150,6 +158,7 @@ impl App {
             _ if self.help => self.scroll_help(action),
             _ if self.export.is_some() => self.update_export(action),
             Action::Export if self.screen == Screen::Reader => self.open_export(),
+            _ if self.marks.note.is_some() => self.update_note(action),
             Action::Search
             | Action::InputChar(_)
             | Action::InputBackspace
@@ -169,6 +178,10 @@ impl App {
             self.help = false;
         } else if self.export.is_some() {
             self.export = None;
+        } else if self.marks.note.is_some() {
+            self.marks.note = None;
+        } else if self.screen == Screen::Reader && self.marks.selection.is_some() {
+            self.marks.selection = None;
         } else if self.screen == Screen::Reader && self.search.is_some() {
             self.clear_search();
         } else if self.screen == Screen::List && !self.list.filter().is_empty() {
@@ -258,6 +271,7 @@ impl App {
             self.list.select(index, h);
         }
         self.relayout();
+        self.load_marks();
     }
 
     fn close_reader(&mut self) {
@@ -360,6 +374,9 @@ impl App {
                 return;
             };
             self.sidebar = SidebarState::new(&doc.analysis);
+            let h = self.sidebar_height();
+            self.sidebar
+                .set_highlights(self.marks.highlights().len(), h);
             if let Some(search) = &mut self.search {
                 search.refresh(&doc.article, &doc.analysis);
             }
@@ -395,6 +412,9 @@ impl App {
     }
 
     fn update_reader(&mut self, action: Action) {
+        if self.update_highlights(action) {
+            return;
+        }
         match action {
             Action::ScrollDown
             | Action::ScrollUp
@@ -403,7 +423,10 @@ impl App {
             | Action::PageDown
             | Action::PageUp
             | Action::Top
-            | Action::Bottom => self.move_by(action),
+            | Action::Bottom => {
+                self.move_by(action);
+                self.sync_cursor();
+            }
             Action::ToggleFocus => self.toggle_focus(),
             Action::ToggleSidebar => {
                 self.sidebar_pref = Some(!self.sidebar_visible());
@@ -418,7 +441,10 @@ impl App {
             Action::JumpBack => self.jump_back(),
             Action::NextArticle => self.change_article(true),
             Action::PrevArticle => self.change_article(false),
-            Action::Scroll { lines, column, row } => self.scroll_at(lines, column, row),
+            Action::Scroll { lines, column, row } => {
+                self.scroll_at(lines, column, row);
+                self.sync_cursor();
+            }
             Action::Click { column, row } => self.click_reader(column, row),
             _ => {}
         }
@@ -581,7 +607,26 @@ impl App {
     pub fn is_editing(&self) -> bool {
         match self.screen {
             Screen::List => self.filter_editing,
-            Screen::Reader => self.search.as_ref().is_some_and(SearchState::is_editing),
+            Screen::Reader => {
+                self.marks.note.is_some()
+                    || self.search.as_ref().is_some_and(SearchState::is_editing)
+            }
+        }
+    }
+
+    /// The open article's highlighting state: cursor, selection, note
+    /// input and highlights.
+    #[must_use]
+    pub fn marks(&self) -> &HighlightState {
+        &self.marks
+    }
+
+    /// Uses the library in `dir` for highlights (`None`: highlighting shows
+    /// a notice instead) and loads the open article's highlights from it.
+    pub fn set_library(&mut self, dir: Option<PathBuf>) {
+        self.store = HighlightStore::new(dir);
+        if self.reader.is_some() {
+            self.load_marks();
         }
     }
 

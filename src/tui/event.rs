@@ -75,6 +75,11 @@ fn line_action(key: Key) -> Option<Action> {
         KeyCode::Tab => Some(Action::InputComplete),
         KeyCode::Enter => Some(Action::InputAccept),
         KeyCode::Esc => Some(Action::InputCancel),
+        KeyCode::Left => Some(Action::InputLeft),
+        KeyCode::Right => Some(Action::InputRight),
+        KeyCode::Home => Some(Action::InputHome),
+        KeyCode::End => Some(Action::InputEnd),
+        KeyCode::Delete => Some(Action::InputDelete),
         _ => None,
     }
 }

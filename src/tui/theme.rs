@@ -111,6 +111,39 @@ impl Theme {
         })
     }
 
+    /// A highlight in the text: a highlighter's yellow-green; without colour
+    /// underlined and bold, since reversed marks search hits.
+    #[must_use]
+    pub fn highlight(self) -> Style {
+        if self.color {
+            Style::new().fg(Color::Black).bg(Color::LightGreen)
+        } else {
+            Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD)
+        }
+    }
+
+    /// The visual selection.
+    #[must_use]
+    pub fn selection(self) -> Style {
+        if self.color {
+            Style::new().fg(Color::Black).bg(Color::LightBlue)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED)
+        }
+    }
+
+    /// The sentence under the cursor, while it is being moved: subtle.
+    #[must_use]
+    pub fn cursor(self) -> Style {
+        Style::new().add_modifier(Modifier::UNDERLINED)
+    }
+
+    /// The cursor mark in the gutter.
+    #[must_use]
+    pub fn cursor_mark(self) -> Style {
+        self.pick(Style::new().fg(Color::DarkGray))
+    }
+
     /// The mention or quote `n` / `N` stand on.
     #[must_use]
     pub fn target(self) -> Style {

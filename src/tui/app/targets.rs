@@ -10,6 +10,13 @@ impl App {
         let target = match self.sidebar.selected() {
             Some(Item::Entity(entity)) => Target::Entity { entity, index: 0 },
             Some(Item::Quote(q)) => Target::Quote(q),
+            Some(Item::Highlight(i)) => {
+                if self.marks.highlights().get(i).is_some_and(|h| h.orphaned) {
+                    self.notice = Some("orphaned: its text is no longer in the article".to_owned());
+                    return;
+                }
+                Target::Highlight(i)
+            }
             _ => return,
         };
         let Some((section, offset)) = self.target_position(target) else {
@@ -19,6 +26,7 @@ impl App {
             reader.target = Some(target);
             reader.jump_to(section, offset);
         }
+        self.cursor_to(section, offset);
     }
 
     /// Where a target's current mention or quote starts.
@@ -33,6 +41,10 @@ impl App {
             Target::Quote(q) => {
                 let quote = analysis.quotes.get(q)?;
                 Some((Section::of_field(quote.field), quote.start))
+            }
+            Target::Highlight(i) => {
+                let h = self.marks.highlights().get(i).filter(|h| !h.orphaned)?;
+                Some((Section::of_field(h.field), h.start))
             }
             Target::Search => None,
         }
@@ -59,6 +71,7 @@ impl App {
                     .map_or(0, |e| e.mentions.len()),
             ),
             Target::Quote(q) => (q, analysis.quotes.len()),
+            Target::Highlight(i) => (i, self.placed_highlights()),
             Target::Search => return,
         };
         if count == 0 {
@@ -81,6 +94,7 @@ impl App {
                 index: next,
             },
             Target::Quote(_) => Target::Quote(next),
+            Target::Highlight(_) => Target::Highlight(next),
             Target::Search => Target::Search,
         };
         if wrapped {
@@ -93,6 +107,7 @@ impl App {
         let item = match next_target {
             Target::Entity { entity, .. } => Item::Entity(entity),
             Target::Quote(q) => Item::Quote(q),
+            Target::Highlight(i) => Item::Highlight(i),
             Target::Search => return,
         };
         let h = self.sidebar_height();
@@ -102,6 +117,7 @@ impl App {
                 reader.target = Some(next_target);
                 reader.show(section, offset);
             }
+            self.cursor_to(section, offset);
         }
     }
 
@@ -120,6 +136,9 @@ impl App {
                 Some(format!("{short} {}/{}", index + 1, e.mentions.len()))
             }
             Target::Quote(q) => Some(format!("Quote {}/{}", q + 1, analysis.quotes.len())),
+            Target::Highlight(i) => {
+                Some(format!("Highlight {}/{}", i + 1, self.placed_highlights()))
+            }
             Target::Search => self.search.as_ref().map(SearchState::label),
         }
     }
@@ -132,7 +151,25 @@ impl App {
             Target::Entity { entity, index } => {
                 analysis.entities.get(entity)?.mentions.get(index).copied()
             }
-            Target::Quote(_) | Target::Search => None,
+            Target::Quote(_) | Target::Search | Target::Highlight(_) => None,
+        }
+    }
+
+    /// How many highlights have a place in the text (they come first).
+    pub(super) fn placed_highlights(&self) -> usize {
+        self.marks
+            .highlights()
+            .iter()
+            .filter(|h| !h.orphaned)
+            .count()
+    }
+
+    /// The highlight the target stands on, if any.
+    #[must_use]
+    pub fn target_highlight(&self) -> Option<usize> {
+        match self.reader.as_ref()?.target? {
+            Target::Highlight(i) => Some(i),
+            _ => None,
         }
     }
 
@@ -141,7 +178,7 @@ impl App {
     pub fn target_quote(&self) -> Option<usize> {
         match self.reader.as_ref()?.target? {
             Target::Quote(q) => Some(q),
-            Target::Entity { .. } | Target::Search => None,
+            Target::Entity { .. } | Target::Search | Target::Highlight(_) => None,
         }
     }
 }

@@ -28,6 +28,8 @@ pub enum Target {
     Quote(usize),
     /// The hits of the kept search (the current one lives in the search).
     Search,
+    /// A highlight, by index into the open article's highlights.
+    Highlight(usize),
 }
 
 /// Scroll, wrap cache, target and jump stack of one open article.

@@ -15,13 +15,17 @@ pub enum Item {
     Entity(usize),
     /// A quote, by index into `Analysis::quotes`.
     Quote(usize),
+    /// The "Highlights" label, with how many there are.
+    HighlightsLabel(usize),
+    /// A highlight, by index into the open article's highlights.
+    Highlight(usize),
     /// An empty separator row.
     Gap,
 }
 
 impl Item {
     fn selectable(self) -> bool {
-        matches!(self, Item::Entity(_) | Item::Quote(_))
+        matches!(self, Item::Entity(_) | Item::Quote(_) | Item::Highlight(_))
     }
 }
 
@@ -76,6 +80,39 @@ impl SidebarState {
             selected,
             offset: 0,
         }
+    }
+
+    /// Replaces the "Highlights" rows (after the quotes) with `count` of
+    /// them; the selection stays on the same row kind where it can.
+    pub fn set_highlights(&mut self, count: usize, height: usize) {
+        let selected = self.selected();
+        let keep = self
+            .items
+            .iter()
+            .position(|i| matches!(i, Item::HighlightsLabel(_)))
+            .map_or(self.items.len(), |at| {
+                if at > 0 && self.items.get(at - 1) == Some(&Item::Gap) {
+                    at - 1
+                } else {
+                    at
+                }
+            });
+        self.items.truncate(keep);
+        if count > 0 {
+            if !self.items.is_empty() {
+                self.items.push(Item::Gap);
+            }
+            self.items.push(Item::HighlightsLabel(count));
+            self.items.extend((0..count).map(Item::Highlight));
+        }
+        self.selected = match selected {
+            Some(Item::Highlight(i)) => (self.items.iter())
+                .position(|&x| x == Item::Highlight(i.min(count.saturating_sub(1))))
+                .or_else(|| self.items.iter().position(|i| i.selectable())),
+            Some(item) => self.items.iter().position(|&x| x == item),
+            None => self.items.iter().position(|i| i.selectable()),
+        };
+        self.keep_visible(height);
     }
 
     /// All rows.
@@ -220,6 +257,38 @@ mod tests {
         assert!(!s.select_row(0, 3));
         assert!(s.select_row(2, 3));
         assert_eq!(s.selected(), Some(Item::Entity(1)));
+    }
+
+    #[test]
+    fn highlights_rows_follow_the_quotes_and_are_replaced() {
+        let mut s = SidebarState::new(&analysis());
+        s.set_highlights(2, 20);
+        assert_eq!(
+            s.items().get(9..),
+            Some(
+                &[
+                    Item::Gap,
+                    Item::HighlightsLabel(2),
+                    Item::Highlight(0),
+                    Item::Highlight(1)
+                ][..]
+            )
+        );
+        s.select_by(100, 20);
+        assert_eq!(s.selected(), Some(Item::Highlight(1)));
+        s.set_highlights(1, 20);
+        assert_eq!(s.items().len(), 12);
+        assert_eq!(s.selected(), Some(Item::Highlight(0)));
+        s.set_highlights(0, 20);
+        assert_eq!(s.items().len(), 9);
+        assert_eq!(s.selected(), Some(Item::Entity(2)));
+        let mut empty = SidebarState::new(&Analysis::default());
+        empty.set_highlights(1, 5);
+        assert_eq!(
+            empty.items(),
+            [Item::HighlightsLabel(1), Item::Highlight(0)]
+        );
+        assert_eq!(empty.selected(), Some(Item::Highlight(0)));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use ratatui::text::{Line as TextLine, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::tui::app::App;
-use crate::tui::state::document::{Gutter, Line, Piece, Role};
+use crate::tui::state::document::{Gutter, Line, Piece, Role, Section};
 
 /// Draws the visible lines of the open article.
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -21,106 +21,145 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 
 fn render_line<'a>(app: &App, line: &'a Line) -> TextLine<'a> {
     let theme = app.theme();
-    let gutter = match line.gutter {
-        Gutter::None => Span::raw("  "),
-        Gutter::Quote => Span::styled("▎ ", theme.quote_bar()),
-        Gutter::Bullet => Span::styled("• ", theme.meta()),
+    let mut gutter = match line.gutter {
+        Gutter::None => vec![Span::raw("  ")],
+        Gutter::Quote => vec![Span::styled("▎ ", theme.quote_bar())],
+        Gutter::Bullet => vec![Span::styled("• ", theme.meta())],
     };
+    if is_cursor_line(app, line) {
+        let first = match line.gutter {
+            Gutter::None => Span::raw(" "),
+            Gutter::Quote => Span::styled("▎", theme.quote_bar()),
+            Gutter::Bullet => Span::styled("•", theme.meta()),
+        };
+        gutter = vec![first, Span::styled("›", theme.cursor_mark())];
+    }
     let base = base_style(app, line.role);
-    let mut spans = vec![gutter];
-    let hits = line_hits(app, line);
+    let mut spans = gutter;
+    let overlays = line_overlays(app, line);
     let mut offset = line.anchor.offset;
     for piece in &line.pieces {
         let style = piece_style(app, base, piece);
-        if hits.is_empty() {
+        if overlays.is_empty() {
             spans.push(Span::styled(piece.text.as_str(), style));
         } else {
-            split_by_hits(app, &mut spans, &piece.text, offset, style, &hits);
+            split_by_overlays(&mut spans, &piece.text, offset, style, &overlays);
         }
         offset += piece.text.chars().count();
     }
     TextLine::from(spans)
 }
 
-/// Search hits touching a line of field text: (start, end, is_current).
-fn line_hits(app: &App, line: &Line) -> Vec<(usize, usize, bool)> {
-    let Some(search) = app.search() else {
-        return Vec::new();
+/// True on the line where the cursor sentence starts (marked in the gutter).
+fn is_cursor_line(app: &App, line: &Line) -> bool {
+    let marks = app.marks();
+    let Some(s) = marks.cursor().filter(|_| marks.cursor_active) else {
+        return false;
     };
-    if !matches!(
+    if !is_text(line) || line.anchor.section != Section::of_field(s.field) {
+        return false;
+    }
+    let len: usize = line.pieces.iter().map(|p| p.text.chars().count()).sum();
+    line.anchor.offset <= s.start && s.start < line.anchor.offset + len.max(1)
+}
+
+fn is_text(line: &Line) -> bool {
+    matches!(
         line.role,
         Role::Title | Role::Body | Role::Heading | Role::Caption | Role::Related
-    ) {
+    )
+}
+
+/// Styled char ranges over a line of field text, applied in order:
+/// highlights, the cursor sentence, the selection, the target highlight,
+/// then search hits.
+fn line_overlays(app: &App, line: &Line) -> Vec<(usize, usize, Style)> {
+    if !is_text(line) {
         return Vec::new();
     }
+    let theme = app.theme();
     let len: usize = line.pieces.iter().map(|p| p.text.chars().count()).sum();
     let (section, start, end) = (
         line.anchor.section,
         line.anchor.offset,
         line.anchor.offset + len,
     );
-    let hits = search.hits();
-    let first = hits.partition_point(|h| (h.section, h.end) <= (section, start));
-    let current = search.current();
-    (hits.iter().enumerate())
-        .skip(first)
-        .take_while(|(_, h)| h.section == section && h.start < end)
-        .map(|(i, h)| (h.start, h.end, Some(i) == current))
-        .collect()
+    let touches =
+        |field, s: usize, e: usize| Section::of_field(field) == section && s < end && start < e;
+    let marks = app.marks();
+    let mut out: Vec<(usize, usize, Style)> = Vec::new();
+    let target = app.target_highlight();
+    for (i, h) in marks.highlights().iter().enumerate() {
+        if !h.orphaned && touches(h.field, h.start, h.end) {
+            let style = if target == Some(i) {
+                theme.highlight().patch(theme.target())
+            } else {
+                theme.highlight()
+            };
+            out.push((h.start, h.end, style));
+        }
+    }
+    if let Some(s) = marks.cursor().filter(|_| marks.cursor_active) {
+        if marks.selection.is_none() && touches(s.field, s.start, s.end) {
+            out.push((s.start, s.end, theme.cursor()));
+        }
+    }
+    if let Some(sel) = marks.selection {
+        let (s, e) = sel.range();
+        if touches(sel.field, s, e) {
+            out.push((s, e, theme.selection()));
+        }
+    }
+    if let Some(search) = app.search() {
+        let hits = search.hits();
+        let first = hits.partition_point(|h| (h.section, h.end) <= (section, start));
+        let current = search.current();
+        for (i, h) in hits.iter().enumerate().skip(first) {
+            if h.section != section || h.start >= end {
+                break;
+            }
+            let style = if Some(i) == current {
+                theme.search_current()
+            } else {
+                theme.search()
+            };
+            out.push((h.start, h.end, style));
+        }
+    }
+    out
 }
 
-/// Pushes a piece as spans, restyling the parts inside search hits.
-fn split_by_hits<'a>(
-    app: &App,
+/// Pushes a piece as spans, restyling the chars inside overlays.
+fn split_by_overlays<'a>(
     spans: &mut Vec<Span<'a>>,
     text: &'a str,
     offset: usize,
     style: Style,
-    hits: &[(usize, usize, bool)],
+    overlays: &[(usize, usize, Style)],
 ) {
-    let theme = app.theme();
+    let style_at = |at: usize| {
+        (overlays.iter())
+            .filter(|o| o.0 <= at && at < o.1)
+            .fold(style, |s, o| s.patch(o.2))
+    };
     let mut run_start = 0; // byte index of the current run
-    let mut run_kind: Option<Option<bool>> = None;
+    let mut run_style: Option<Style> = None;
     for (i, (b, _)) in text.char_indices().enumerate() {
-        let at = offset + i;
-        let kind = hits.iter().find(|h| h.0 <= at && at < h.1).map(|h| h.2);
-        if run_kind.is_some_and(|k| k != kind) {
-            push_run(
-                spans,
-                text.get(run_start..b),
-                style,
-                run_kind.flatten(),
-                theme,
-            );
+        let here = style_at(offset + i);
+        if run_style.is_some_and(|s| s != here) {
+            push_run(spans, text.get(run_start..b), run_style);
             run_start = b;
         }
-        run_kind = Some(kind);
+        run_style = Some(here);
     }
-    push_run(
-        spans,
-        text.get(run_start..),
-        style,
-        run_kind.flatten(),
-        theme,
-    );
+    push_run(spans, text.get(run_start..), run_style);
 }
 
-fn push_run<'a>(
-    spans: &mut Vec<Span<'a>>,
-    text: Option<&'a str>,
-    style: Style,
-    hit: Option<bool>,
-    theme: crate::tui::theme::Theme,
-) {
+fn push_run<'a>(spans: &mut Vec<Span<'a>>, text: Option<&'a str>, style: Option<Style>) {
     let Some(text) = text.filter(|t| !t.is_empty()) else {
         return;
     };
-    let style = match hit {
-        Some(true) => style.patch(theme.search_current()),
-        Some(false) => style.patch(theme.search()),
-        None => style,
-    };
-    spans.push(Span::styled(text, style));
+    spans.push(Span::styled(text, style.unwrap_or_default()));
 }
 
 fn base_style(app: &App, role: Role) -> Style {

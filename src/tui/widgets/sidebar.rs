@@ -73,6 +73,33 @@ fn render_item<'a>(
             Line::styled(truncate(&format!("Quotes ({n})"), width), theme.label())
         }
         Item::Gap => Line::raw(""),
+        Item::HighlightsLabel(n) => {
+            Line::styled(truncate(&format!("Highlights ({n})"), width), theme.label())
+        }
+        Item::Highlight(i) => {
+            let Some(h) = app.marks().highlights().get(i) else {
+                return Line::raw("");
+            };
+            let marked = target == Some(Target::Highlight(i));
+            let words: Vec<&str> = h.text.split_whitespace().collect();
+            let mut spans = vec![Span::raw(if marked { "▸" } else { " " })];
+            let mut left = width.saturating_sub(1);
+            if h.orphaned {
+                let tag = truncate("orphaned ", left);
+                left = left.saturating_sub(tag.width());
+                spans.push(Span::styled(tag, theme.speaker()));
+            }
+            let note = if h.note.is_some() { " ✎" } else { "" };
+            let text = truncate(&words.join(" "), left.saturating_sub(note.width()));
+            let style = if h.orphaned {
+                theme.meta()
+            } else {
+                theme.highlight()
+            };
+            spans.push(Span::styled(text, style));
+            spans.push(Span::styled(note, theme.meta()));
+            Line::from(spans).style(row_style)
+        }
         Item::Entity(e) => {
             let Some(entity) = analysis.entities.get(e) else {
                 return Line::raw("");

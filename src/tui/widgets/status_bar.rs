@@ -21,9 +21,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let mut spans = vec![Span::styled(truncate(&left, width), theme.status())];
     let mut used = left.width().min(width);
     if app.is_editing() {
-        // The line being typed: the cursor sits after it.
+        // The line being typed: the cursor sits after it (or inside a note).
+        let at = app.marks().note.as_ref().map_or(used, |n| {
+            (NOTE_LABEL.width() + n.before_cursor().width()).min(used)
+        });
         let x = area.x
-            + u16::try_from(used)
+            + u16::try_from(at)
                 .unwrap_or(area.width)
                 .min(area.width.saturating_sub(1));
         frame.set_cursor_position((x, area.y));
@@ -75,7 +78,14 @@ fn list_parts(app: &App) -> (String, Vec<String>) {
     )
 }
 
+/// What the status bar shows before a note being typed.
+const NOTE_LABEL: &str = " note: ";
+
 fn reader_parts(app: &App) -> (String, Vec<String>) {
+    if let Some(note) = &app.marks().note {
+        let left = format!("{NOTE_LABEL}{}", note.text());
+        return (left, strings(&["Enter save", "Esc cancel"]));
+    }
     if let Some(search) = app.search().filter(|s| s.is_editing()) {
         let left = format!(" /{}", search.query());
         let mut hints = vec![
@@ -95,6 +105,13 @@ fn reader_parts(app: &App) -> (String, Vec<String>) {
     if let Some(target) = app.target_label() {
         left.push_str("  ");
         left.push_str(&target);
+    }
+    if app.marks().selection.is_some() {
+        left.push_str("  -- VISUAL --");
+        return (
+            left,
+            strings(&["motion extends", "m highlight", "a note", "Esc cancel"]),
+        );
     }
     let back = if app.has_list() { "q list" } else { "q quit" };
     let hints = match (app.sidebar_visible(), app.focus()) {
