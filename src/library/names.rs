@@ -290,6 +290,70 @@ mod tests {
     }
 
     #[test]
+    fn libraries_from_before_the_index_are_backfilled() {
+        use crate::library::schema;
+        let step = schema::MIGRATIONS
+            .iter()
+            .position(|sql| sql.contains("CREATE TABLE name_keys"))
+            .unwrap();
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "foreign_keys", true).unwrap();
+        schema::migrate_to(&mut conn, i64::try_from(step).unwrap()).unwrap();
+        let a = Analyzer::default()
+            .analyze_text("Jane Doe met Bob Smith in Paris. Smith and Doe spoke. Smith left.");
+        conn.execute(
+            "INSERT INTO articles (id, copy, copy_sha256, format, origin, origin_index,
+               source_format, added, analyser, analysis)
+             VALUES ('abcabcabcabc', 'x.txt', 's', 'txt', '-', 0, 'text', 0, 'old', ?1)",
+            [crate::library::cache::encode(&a)],
+        )
+        .unwrap();
+        for (rank, r) in records(&a).iter().enumerate() {
+            conn.execute(
+                "INSERT INTO entities VALUES ('abcabcabcabc', ?1, ?2, ?3, ?4)",
+                params![
+                    rank as i64,
+                    r.name,
+                    r.kind.map_or("", EntityKind::name),
+                    r.spans.len() as i64
+                ],
+            )
+            .unwrap();
+        }
+        schema::migrate(&mut conn).unwrap();
+        assert!(pending(&conn).unwrap());
+        assert_eq!(backfill(&mut conn).unwrap(), 1);
+        assert!(!pending(&conn).unwrap());
+        let smith: String = conn
+            .query_row(
+                "SELECT e.name FROM name_keys k JOIN entity_names n ON n.key_id = k.id
+                 JOIN entities e ON e.article_id = n.article_id AND e.rank = n.rank
+                 WHERE k.key = 'smith'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(smith, "Bob Smith");
+        let spans: String = conn
+            .query_row("SELECT spans FROM entity_spans WHERE rank = 0", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(decode_spans(&spans).len(), 3, "{spans}");
+        // Removing the article removes its index rows.
+        conn.execute("DELETE FROM articles", []).unwrap();
+        let left: i64 = conn
+            .query_row(
+                "SELECT (SELECT count(*) FROM entity_names) + (SELECT count(*) FROM entity_spans)",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(left, 0);
+        assert!(prune(&conn).unwrap() > 0);
+    }
+
+    #[test]
     fn spans_round_trip() {
         let spans = vec![
             ("title".to_owned(), 0, 5),
