@@ -7,13 +7,13 @@
 # into DIR/in (default target/tmp/find-bench), adds them to the library
 # DIR/lib with the release binary (skipped when the library already holds N
 # articles), then times warm `find` (exact and misspelt) and `search` queries
-# with hyperfine and prints the database size. Needs python3 and hyperfine;
+# with hyperfine and prints the database size (LEDE_BIN: another binary). Needs python3 and hyperfine;
 # build first with `cargo build --release`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DIR=${1:-target/tmp/find-bench}
 N=${2:-10000}
-BIN=$PWD/target/release/lede
+BIN=${LEDE_BIN:-$PWD/target/release/lede}
 export LEDE_LIBRARY=$DIR/lib
 
 have=$(python3 -c "import sqlite3,sys
