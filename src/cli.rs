@@ -65,6 +65,54 @@ pub enum Command {
     /// Export highlights, entities and quotes: stored articles (ID), files,
     /// or with neither the whole library.
     Export(ExportArgs),
+    /// List the stored articles that mention a person, place or organization
+    /// (misspelt, or written another way: "Zelensky", "Trump", "kovalenkko").
+    Find(FindArgs),
+    /// Full-text search over the stored articles, best match first.
+    Search(SearchArgs),
+}
+
+/// Options of `lede find`.
+#[derive(Debug, Args)]
+pub struct FindArgs {
+    /// The name, in any case, with or without accents, a typo allowed.
+    #[arg(value_name = "NAME", required = true)]
+    pub name: Vec<String>,
+    /// Only entities of this kind.
+    #[arg(long, value_enum)]
+    pub kind: Option<KindArg>,
+    /// Output format: lines, or one JSON object per article.
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+    /// At most this many articles.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub limit: usize,
+    /// When to highlight the mentions (text format).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// The library.
+    #[command(flatten)]
+    pub library: LibraryArg,
+}
+
+/// Options of `lede search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words that must all occur (title or body); `word*` matches a prefix.
+    #[arg(value_name = "WORDS", required = true)]
+    pub words: Vec<String>,
+    /// Output format: lines, or one JSON object per article.
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+    /// At most this many articles.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub limit: usize,
+    /// When to highlight the matched words (text format).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// The library.
+    #[command(flatten)]
+    pub library: LibraryArg,
 }
 
 /// `--library DIR`, shared by the library subcommands.
@@ -258,7 +306,7 @@ pub enum ExportFormat {
     Displacy,
 }
 
-/// `--kind` values.
+/// `--kind` values (`lede find`, `lede export`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum KindArg {
     /// People.

@@ -24,9 +24,13 @@ pub mod anchor;
 mod cache;
 mod error;
 mod files;
+mod find;
+pub mod fuzzy;
 pub mod highlights;
 mod maintain;
+mod names;
 pub mod schema;
+mod search;
 
 pub use maintain::reindex_dir;
 
@@ -42,7 +46,10 @@ use crate::nlp::{Analysis, Analyzer};
 pub use add::{AddEvent, AddSummary, Input};
 pub use cache::analyser_identity;
 pub use error::{LibraryError, Result};
+pub use find::{EntityArticle, EntitySummary, FindHit, FindOptions, Snippet};
+pub use fuzzy::{NameQuery, fold};
 pub use highlights::{Highlight, NewHighlight, format_rfc3339, format_utc};
+pub use search::SearchHit;
 
 /// Name of the database file in the library folder.
 pub const DB_NAME: &str = "lede.db";
@@ -204,10 +211,17 @@ impl Library {
                 found,
                 known: schema::current_version(),
             }),
-            schema::Migration::Done { .. } => Ok(Library {
-                dir: dir.to_owned(),
-                conn,
-            }),
+            schema::Migration::Done { .. } => {
+                // Best effort: a read-only library still opens; `find`
+                // then misses the articles not yet indexed.
+                if names::pending(&conn).unwrap_or(false) {
+                    let _ = names::backfill(&mut conn);
+                }
+                Ok(Library {
+                    dir: dir.to_owned(),
+                    conn,
+                })
+            }
         }
     }
 

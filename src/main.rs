@@ -41,6 +41,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Rm(args)) => library_cmd::rm(&args),
         Some(Command::Reindex(args)) => library_cmd::reindex(&args),
         Some(Command::Export(args)) => export_cmd::export(&args),
+        Some(Command::Find(args)) => find_cmd::find(&args),
+        Some(Command::Search(args)) => find_cmd::search(&args),
         None => read(&cli.reader),
     }
 }
@@ -624,5 +626,128 @@ mod export_cmd {
             }
         }
         Ok(())
+    }
+}
+
+/// Handlers of `lede find` and `lede search`.
+mod find_cmd {
+    use std::io::{self, BufWriter, IsTerminal, Write};
+    use std::process::ExitCode;
+
+    use anyhow::Result;
+
+    use crate::cli::{ColorChoice, FindArgs, KindArg, ListFormat, SearchArgs};
+    use crate::one_line;
+    use lede::library::{self, FindOptions, Library};
+    use lede::nlp::EntityKind;
+
+    const BOLD: &str = "\x1b[1;33m";
+    const RESET: &str = "\x1b[0m";
+
+    /// Colour for `--color` on a command whose output may be piped.
+    fn color(choice: ColorChoice) -> bool {
+        choice == ColorChoice::Always
+            || (choice == ColorChoice::Auto
+                && io::stdout().is_terminal()
+                && crate::use_color(ColorChoice::Auto))
+    }
+
+    /// `text` with the char ranges `marks` highlighted (when `on`).
+    fn highlight(text: &str, marks: &[(usize, usize)], on: bool) -> String {
+        let text = one_line(text);
+        if !on || marks.is_empty() {
+            return text;
+        }
+        let mut out = String::with_capacity(text.len() + marks.len() * 12);
+        for (i, c) in text.chars().enumerate() {
+            if marks.iter().any(|&(s, _)| s == i) {
+                out.push_str(BOLD);
+            }
+            out.push(c);
+            if marks.iter().any(|&(_, e)| e == i + 1) {
+                out.push_str(RESET);
+            }
+        }
+        out
+    }
+
+    /// `lede find NAME`.
+    pub fn find(args: &FindArgs) -> Result<ExitCode> {
+        let dir = library::resolve_dir(args.library.library.as_deref())?;
+        let name = args.name.join(" ");
+        let Some(library) = Library::open_existing(&dir)? else {
+            eprintln!("lede: {}: no library here yet", dir.display());
+            return Ok(ExitCode::SUCCESS);
+        };
+        let options = FindOptions {
+            kind: args.kind.map(|k| match k {
+                KindArg::Person => EntityKind::Person,
+                KindArg::Place => EntityKind::Place,
+                KindArg::Org => EntityKind::Organization,
+            }),
+            limit: args.limit,
+        };
+        let hits = library.find(&name, options)?;
+        let on = color(args.color);
+        let mut out = BufWriter::new(io::stdout().lock());
+        for hit in &hits {
+            if args.format == ListFormat::Json {
+                serde_json::to_writer(&mut out, hit)?;
+                writeln!(out)?;
+                continue;
+            }
+            writeln!(
+                out,
+                "{}  {}  {} {} ({} mention{})  {}",
+                hit.id,
+                hit.date.as_deref().map_or("-".to_owned(), one_line),
+                hit.kind.name(),
+                one_line(&hit.name),
+                hit.count,
+                if hit.count == 1 { "" } else { "s" },
+                hit.title.as_deref().map_or("-".to_owned(), one_line),
+            )?;
+            for m in &hit.mentions {
+                writeln!(out, "    {}", highlight(&m.snippet, &[m.mark], on))?;
+            }
+        }
+        out.flush()?;
+        if hits.is_empty() && args.format == ListFormat::Text {
+            eprintln!("lede: no stored article mentions {}", one_line(&name));
+        }
+        Ok(ExitCode::SUCCESS)
+    }
+
+    /// `lede search WORDS`.
+    pub fn search(args: &SearchArgs) -> Result<ExitCode> {
+        let dir = library::resolve_dir(args.library.library.as_deref())?;
+        let words = args.words.join(" ");
+        let Some(library) = Library::open_existing(&dir)? else {
+            eprintln!("lede: {}: no library here yet", dir.display());
+            return Ok(ExitCode::SUCCESS);
+        };
+        let hits = library.search(&words, args.limit)?;
+        let on = color(args.color);
+        let mut out = BufWriter::new(io::stdout().lock());
+        for hit in &hits {
+            if args.format == ListFormat::Json {
+                serde_json::to_writer(&mut out, hit)?;
+                writeln!(out)?;
+                continue;
+            }
+            writeln!(
+                out,
+                "{}  {}  {}",
+                hit.id,
+                hit.date.as_deref().map_or("-".to_owned(), one_line),
+                hit.title.as_deref().map_or("-".to_owned(), one_line),
+            )?;
+            writeln!(out, "    {}", highlight(&hit.snippet, &hit.marks, on))?;
+        }
+        out.flush()?;
+        if hits.is_empty() && args.format == ListFormat::Text {
+            eprintln!("lede: no stored article contains {}", one_line(&words));
+        }
+        Ok(ExitCode::SUCCESS)
     }
 }

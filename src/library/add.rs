@@ -548,7 +548,7 @@ pub(super) fn write_analysis(
             ])?;
         }
     }
-    Ok(())
+    super::names::write_analysis(tx, &article.id, analysis)
 }
 
 /// Deletes an article's rows (entities cascade), not its highlights or position.

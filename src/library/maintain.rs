@@ -131,6 +131,7 @@ impl Library {
                 [],
             )
             .map_err(|e| LibraryError::sql(&db, &e))?;
+        super::names::prune(&self.conn).map_err(|e| LibraryError::sql(&db, &e))?;
         Ok(count)
     }
 

@@ -68,6 +68,34 @@ pub const MIGRATIONS: &[&str] = &[
         updated INTEGER NOT NULL,
         PRIMARY KEY (path, idx)
      );",
+    // The folded-name index of `lede find` (module `names`): distinct folded
+    // names, which entity rows each names, every entity's mention spans, and
+    // a covering index for the Entities view (entity_index: 110 -> 15 ms at
+    // 2,000 articles). Articles already stored are listed in `names_pending`;
+    // opening the library fills their rows from the cached analysis.
+    "CREATE TABLE name_keys (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        len INTEGER NOT NULL,
+        mask INTEGER NOT NULL
+     );
+     CREATE TABLE entity_names (
+        key_id INTEGER NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        rank INTEGER NOT NULL,
+        how INTEGER NOT NULL,
+        PRIMARY KEY (key_id, article_id, rank)
+     ) WITHOUT ROWID;
+     CREATE INDEX entity_names_article ON entity_names(article_id);
+     CREATE TABLE entity_spans (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        rank INTEGER NOT NULL,
+        spans TEXT NOT NULL,
+        PRIMARY KEY (article_id, rank)
+     ) WITHOUT ROWID;
+     CREATE INDEX entities_group ON entities(name, kind, count);
+     CREATE TABLE names_pending (article_id TEXT PRIMARY KEY) WITHOUT ROWID;
+     INSERT INTO names_pending SELECT id FROM articles;",
 ];
 
 /// The schema version this build writes.

@@ -38,7 +38,7 @@
 
 use std::collections::HashMap;
 
-mod names;
+pub(crate) mod names;
 mod spans;
 
 use super::gazetteer::{Gazetteers, Gender};
