@@ -1,6 +1,8 @@
 //! Feature extraction for the entity model: every token gets [`N_FEATURES`]
 //! hashed features (word, lowercase, shape, affixes, neighbours, sentence
-//! position, headline case, document-level case evidence, gazetteer classes).
+//! position, headline case, document-level case evidence, gazetteer classes,
+//! and the capitalised run the token sits in, with its organization cues and
+//! document evidence: see [`runs`]).
 //!
 //! Nothing here allocates per token: strings are hashed byte by byte with a
 //! small multiply-rotate hash (in the style of FxHash), and all buffers live in
@@ -13,7 +15,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use super::Doc;
 use super::gazetteer::{self, GazKind, Gazetteers};
 
-mod runs;
+pub mod runs;
 
 /// Features switched off (bit `t` set: feature `t` is replaced by a constant).
 /// Zero except in ablation runs of the trainer; see [`set_disabled`].

@@ -451,6 +451,41 @@ mod tests {
     }
 
     #[test]
+    fn perceptron_bagged_runs_are_averaged_and_learn() {
+        let mut scratch = FeatureScratch::default();
+        let examples: Vec<Example> = [
+            "Yesterday Alice Walker went home.",
+            "Then Alice Walker slept.",
+        ]
+        .iter()
+        .map(|t| {
+            let start = t.find("Alice").unwrap_or(0);
+            Example::new(
+                t,
+                &[(start..start + 12, EntityKind::Person)],
+                &NoLexicon,
+                12,
+                &mut scratch,
+            )
+        })
+        .collect();
+        let config = TrainConfig {
+            epochs: 5,
+            seed: 1,
+            bits: 12,
+        };
+        let mut seen = 0;
+        let model = train_bagged(&examples, &config, 3, |_, _| seen += 1);
+        assert_eq!(seen, 3);
+        let doc = Doc::new("Yesterday Alice Walker went home.");
+        let tags = model.tag_doc(&doc, &NoLexicon);
+        assert_eq!(
+            biluo::tags_to_spans(&tags),
+            vec![(1..3, EntityKind::Person)]
+        );
+    }
+
+    #[test]
     fn perceptron_shuffle_is_seeded() {
         let mut a: Vec<u32> = (0..50).collect();
         let mut b = a.clone();
