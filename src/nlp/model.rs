@@ -331,6 +331,9 @@ impl Model {
         if s.tags.len() == doc.tokens().len() {
             join_hyphens(doc, &mut s.tags);
             propagate(doc, &mut s.tags);
+            // Propagation may tag the part after a hyphen ("Reid" from a
+            // later "Okonjo-Reid"), so join again.
+            join_hyphens(doc, &mut s.tags);
         }
     }
 }
