@@ -1,6 +1,8 @@
 //! Feature extraction for the entity model: every token gets [`N_FEATURES`]
 //! hashed features (word, lowercase, shape, affixes, neighbours, sentence
-//! position, headline case, document-level case evidence, gazetteer classes).
+//! position, headline case, document-level case evidence, gazetteer classes,
+//! and the capitalised run the token sits in, with its organization cues and
+//! document evidence: see [`runs`]).
 //!
 //! Nothing here allocates per token: strings are hashed byte by byte with a
 //! small multiply-rotate hash (in the style of FxHash), and all buffers live in
@@ -8,16 +10,38 @@
 //! bucket, so the vocabulary is never stored.
 
 use std::ops::Range;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::Doc;
 use super::gazetteer::{self, GazKind, Gazetteers};
 
+pub mod runs;
+
+/// Features switched off (bit `t` set: feature `t` is replaced by a constant).
+/// Zero except in ablation runs of the trainer; see [`set_disabled`].
+static DISABLED: AtomicU64 = AtomicU64::new(0);
+
+/// Switches features off by index (bit `t` of `mask` = feature `t`), for
+/// measuring what each group adds (`lede-train --drop`). A model trained with
+/// features off must be used with the same mask, so only the trainer calls it.
+pub fn set_disabled(mask: u64) {
+    DISABLED.store(mask, Ordering::Relaxed);
+}
+
+/// Named groups of features for [`set_disabled`]: (name, first index, end).
+pub const GROUPS: &[(&str, usize, usize)] = &[
+    ("base", 1, 38),
+    ("runs", 38, 44),
+    ("evidence", 44, 46),
+    ("context", 46, 49),
+];
+
 /// Features per token (the row width of [`FeatureScratch::features`]).
-pub const N_FEATURES: usize = 38;
+pub const N_FEATURES: usize = 49;
 
 /// Version of the feature set; stored in the model so a model built for other
 /// features is refused.
-pub const FEATURE_VERSION: u32 = 3;
+pub const FEATURE_VERSION: u32 = 4;
 
 /// Gazetteer class bits of a token, as a [`Lexicon`] reports them: the low
 /// 17 bits are [`gazetteer`] word flags, the bits here mark phrase entries.
@@ -82,7 +106,7 @@ impl Lexicon for GazetteerLexicon {
     }
 }
 
-const WORD_MASK: u32 = (1 << 17) - 1;
+const WORD_MASK: u32 = (1 << 19) - 1;
 
 /// Groups of class bits combined into single features.
 const NAME_BITS: u32 = gazetteer::FIRST_NAME
@@ -191,6 +215,16 @@ struct Attrs {
     doc: u8,
     /// Gazetteer classes.
     gaz: u32,
+    /// Starts with an uppercase letter and has no lowercase letter after it
+    /// while having at least two letters ("NATO", "U.S.").
+    acronym: bool,
+    /// Capitalised run this token belongs to (see [`runs`]).
+    run: runs::RunInfo,
+    /// Head word (lowercase hash) of a capitalised run elsewhere in the doc
+    /// whose initials spell this acronym; 0 when none.
+    acr_head: u64,
+    /// Document evidence from capitalised runs (`runs::ev` bits).
+    ev: u8,
 }
 
 fn attrs_of(word: &str) -> Attrs {
@@ -239,6 +273,13 @@ fn attrs_of(word: &str) -> Attrs {
         *s = suf.add(0xff).finish();
     }
     let first = word.chars().next().unwrap_or(' ');
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let acronym = letters >= 2
+        && first.is_uppercase()
+        && !word.chars().any(char::is_lowercase)
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '.' || c == '&');
     Attrs {
         word: w.finish(),
         lower: l.finish(),
@@ -251,6 +292,10 @@ fn attrs_of(word: &str) -> Attrs {
         len: u8::try_from(n).unwrap_or(u8::MAX),
         doc: 0,
         gaz: 0,
+        acronym,
+        run: runs::RunInfo::default(),
+        acr_head: 0,
+        ev: 0,
     }
 }
 
@@ -267,6 +312,7 @@ pub struct FeatureScratch {
     lower_seen: Vec<u64>,
     title_mid: Vec<u64>,
     cap_run: Vec<u64>,
+    runs: Vec<(Range<usize>, u16)>,
     /// `n_tokens * N_FEATURES` feature hashes, row per token of the doc.
     pub features: Vec<u64>,
 }
@@ -283,10 +329,21 @@ pub fn extract(doc: &Doc, lexicon: &dyn Lexicon, scratch: &mut FeatureScratch) {
         a.gaz = g;
     }
     doc_flags(doc, scratch);
+    runs::annotate(doc, &mut scratch.attrs, &mut scratch.runs);
     scratch.features.clear();
     scratch.features.resize(n * N_FEATURES, 0);
     for sentence in doc.sentences() {
         sentence_features(sentence.clone(), scratch);
+    }
+    let disabled = DISABLED.load(Ordering::Relaxed);
+    if disabled != 0 {
+        for row in scratch.features.chunks_exact_mut(N_FEATURES) {
+            for (t, v) in row.iter_mut().enumerate() {
+                if disabled & (1 << t) != 0 {
+                    *v = Fx::new(1000 + t as u64).finish();
+                }
+            }
+        }
     }
 }
 
@@ -440,6 +497,36 @@ fn sentence_features(range: Range<usize>, scratch: &mut FeatureScratch) {
                 .finish(),
             f(36).add(gaz_at(j - 1)).add(a.short).finish(),
             f(37).add(a.short).add(gaz_at(j + 1)).finish(),
+            f(38)
+                .add(u64::from(a.run.pos))
+                .add(u64::from(a.run.len))
+                .add(a.short)
+                .finish(),
+            f(39).add(u64::from(a.run.pos)).add(a.run.last).finish(),
+            f(40).add(u64::from(a.run.pos)).add(a.run.first).finish(),
+            f(41)
+                .add(u64::from(a.run.pos))
+                .add(u64::from(a.run.flags))
+                .finish(),
+            f(42).add(u64::from(a.run.pos)).add(a.run.before).finish(),
+            f(43).add(u64::from(a.run.pos)).add(a.run.after).finish(),
+            f(44)
+                .add(u64::from(a.ev))
+                .add(u64::from(a.run.pos))
+                .add(a.short)
+                .finish(),
+            f(45).add(a.acr_head).finish(),
+            f(46).add(u64::from(first)).add(a.lower).finish(),
+            f(47)
+                .add(lower_at(j - 2))
+                .add(lower_at(j - 1))
+                .add(a.short)
+                .finish(),
+            f(48)
+                .add(a.short)
+                .add(lower_at(j + 1))
+                .add(lower_at(j + 2))
+                .finish(),
         ];
         row.copy_from_slice(&vals);
     }

@@ -21,6 +21,10 @@
 //! - **Gap filling** ([`fill_gaps`]): a proposed span is added only where no
 //!   span overlaps it. Proposals are taken longest first, then earliest
 //!   (spaCy's `filter_spans`), so the result is deterministic.
+//! - **Kind override** ([`relabel`], gazetteer filter only): a span with
+//!   exactly the tokens of an unambiguous hand-written entry takes the
+//!   entry's kind ("White House" is an organization even where the model,
+//!   misled by a town of that name in the city list, says place).
 //! - **Pattern override** ([`overlay`], rules filter only): a rule pattern
 //!   span replaces the spans that lie wholly inside it ("National Security"
 //!   and "Defense Council" become "National Security and Defense Council"),
@@ -240,6 +244,16 @@ pub fn fill_gaps(spans: &mut Vec<EntitySpan>, mut proposals: Vec<EntitySpan>) {
     }
     if added {
         spans.sort_by_key(|s| s.tokens.start);
+    }
+}
+
+/// Kind override: a span with exactly a proposal's tokens takes the
+/// proposal's kind; nothing is added, removed or resized.
+pub fn relabel(spans: &mut [EntitySpan], proposals: &[EntitySpan]) {
+    for p in proposals {
+        if let Some(same) = spans.iter_mut().find(|s| s.tokens == p.tokens) {
+            same.kind = p.kind;
+        }
     }
 }
 

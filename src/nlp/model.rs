@@ -329,8 +329,50 @@ impl Model {
             s.tags.extend_from_slice(&s.out);
         }
         if s.tags.len() == doc.tokens().len() {
+            join_hyphens(doc, &mut s.tags);
             propagate(doc, &mut s.tags);
+            // Propagation may tag the part after a hyphen ("Reid" from a
+            // later "Okonjo-Reid"), so join again.
+            join_hyphens(doc, &mut s.tags);
         }
+    }
+}
+
+/// Joins two spans of one kind split only by a hyphen glued to both
+/// ("Graham Okonjo" - "Reid" becomes "Graham Okonjo-Reid"): the tokenizer
+/// splits hyphens, and a name is never two entities across one.
+pub fn join_hyphens(doc: &Doc, tags: &mut [u8]) {
+    let spans = biluo::tags_to_spans(tags);
+    let tokens = doc.tokens();
+    let glued = |h: usize| {
+        doc.token_text(h) == "-"
+            && h > 0
+            && tokens
+                .get(h - 1)
+                .zip(tokens.get(h))
+                .is_some_and(|(a, b)| a.end == b.start)
+            && tokens
+                .get(h)
+                .zip(tokens.get(h + 1))
+                .is_some_and(|(a, b)| a.end == b.start)
+    };
+    let mut merged: Vec<(std::ops::Range<usize>, EntityKind)> = Vec::with_capacity(spans.len());
+    let mut changed = false;
+    for (range, kind) in spans {
+        if let Some((prev, prev_kind)) = merged.last_mut()
+            && *prev_kind == kind
+            && prev.end + 1 == range.start
+            && glued(prev.end)
+        {
+            prev.end = range.end;
+            changed = true;
+            continue;
+        }
+        merged.push((range, kind));
+    }
+    if changed {
+        let new = biluo::spans_to_tags(tags.len(), &merged);
+        tags.copy_from_slice(&new);
     }
 }
 
@@ -507,6 +549,30 @@ impl Tagger for ModelTagger {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn join_hyphens_joins_a_name_split_at_a_glued_hyphen_only() {
+        let doc = Doc::new("Graham Okonjo-Reid met Paris - London fans.");
+        // Graham(0) Okonjo(1) -(2) Reid(3) met(4) Paris(5) -(6) London(7)
+        let mut tags = biluo::spans_to_tags(
+            doc.tokens().len(),
+            &[
+                (0..2, EntityKind::Person),
+                (3..4, EntityKind::Person),
+                (5..6, EntityKind::Place),
+                (7..8, EntityKind::Place),
+            ],
+        );
+        join_hyphens(&doc, &mut tags);
+        assert_eq!(
+            biluo::tags_to_spans(&tags),
+            vec![
+                (0..4, EntityKind::Person),
+                (5..6, EntityKind::Place),
+                (7..8, EntityKind::Place)
+            ]
+        );
+    }
+
     use super::*;
 
     fn tiny() -> Model {

@@ -8,13 +8,14 @@
 //! side: "New York" inside "New York Times" is not a place), and a one-word
 //! entry that is a common English word does not count at a sentence start.
 //!
-//! Policy: gap filling only ([`super::fill_gaps`]): where the model tagged
-//! anything overlapping, the model wins.
+//! Policy: gap filling ([`super::fill_gaps`]): where the model tagged
+//! anything overlapping, the model's boundaries win; a model span with
+//! exactly an entry's tokens takes the entry's kind ([`super::relabel`]).
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::{Filter, fill_gaps, sentence_start, stands_alone};
+use super::{Filter, fill_gaps, relabel, sentence_start, stands_alone};
 use crate::nlp::gazetteer::{COMMON, FILES, FIRST_NAME, Gazetteers, SURNAME};
 use crate::nlp::{Doc, EntityKind, EntitySpan, segment};
 
@@ -130,6 +131,7 @@ impl Filter for CuratedGazetteer {
     fn apply(&self, docs: &[&Doc], spans: &mut [Vec<EntitySpan>]) {
         for (doc, list) in docs.iter().zip(spans.iter_mut()) {
             let proposals = self.proposals(doc);
+            relabel(list, &proposals);
             fill_gaps(list, proposals);
         }
     }
@@ -212,6 +214,14 @@ mod tests {
         assert_eq!(
             tagged("the White House spoke", &[(1..2, EntityKind::Person)]),
             [("White".to_owned(), EntityKind::Person)]
+        );
+    }
+
+    #[test]
+    fn an_exact_entry_sets_the_kind_of_a_model_span() {
+        assert_eq!(
+            tagged("the White House spoke", &[(1..3, EntityKind::Place)]),
+            [("White House".to_owned(), EntityKind::Organization)]
         );
     }
 
