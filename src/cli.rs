@@ -8,11 +8,15 @@ use lede::nlp::filters::{FilterSet, UnknownFilter};
 /// lede: a terminal reader for news articles that sees who, where and which
 /// organization a story is about.
 #[derive(Debug, Parser)]
-#[command(name = "lede", version, about, args_conflicts_with_subcommands = true)]
+#[command(name = "lede", version, about)]
 pub struct Cli {
     /// Reader options (used when no subcommand is given).
     #[command(flatten)]
     pub reader: ReaderArgs,
+    /// Library folder (default: the platform data dir, or LEDE_LIBRARY);
+    /// global, so it goes before or after any subcommand.
+    #[arg(long, value_name = "DIR", env = "LEDE_LIBRARY", global = true)]
+    pub library: Option<PathBuf>,
     /// A subcommand; none opens the reader.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -24,9 +28,6 @@ pub struct ReaderArgs {
     /// Articles to open (`-` reads stdin); none opens the library list.
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
-    /// Library folder (default: the platform data dir, or LEDE_LIBRARY).
-    #[arg(long, value_name = "DIR", env = "LEDE_LIBRARY")]
-    pub library: Option<PathBuf>,
     /// When to use colour.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -90,9 +91,6 @@ pub struct FindArgs {
     /// When to highlight the mentions (text format).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
-    /// The library.
-    #[command(flatten)]
-    pub library: LibraryArg,
 }
 
 /// Options of `lede search`.
@@ -110,17 +108,6 @@ pub struct SearchArgs {
     /// When to highlight the matched words (text format).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
-    /// The library.
-    #[command(flatten)]
-    pub library: LibraryArg,
-}
-
-/// `--library DIR`, shared by the library subcommands.
-#[derive(Debug, Args)]
-pub struct LibraryArg {
-    /// Library folder (default: the platform data dir, or LEDE_LIBRARY).
-    #[arg(long, value_name = "DIR", env = "LEDE_LIBRARY")]
-    pub library: Option<PathBuf>,
 }
 
 /// Options of `lede add`.
@@ -129,9 +116,6 @@ pub struct AddArgs {
     /// Files or folders to add; `-` reads stdin.
     #[arg(value_name = "FILE", required = true)]
     pub files: Vec<PathBuf>,
-    /// The library.
-    #[command(flatten)]
-    pub library: LibraryArg,
 }
 
 /// Options of `lede list`.
@@ -143,9 +127,6 @@ pub struct ListArgs {
     /// Output format: a table, or JSON Lines.
     #[arg(long, value_enum, default_value_t = ListFormat::Text)]
     pub format: ListFormat,
-    /// The library.
-    #[command(flatten)]
-    pub library: LibraryArg,
 }
 
 /// `lede list --sort` values.
@@ -177,18 +158,11 @@ pub struct RmArgs {
     /// Also delete the article's highlights (otherwise refused).
     #[arg(long)]
     pub purge: bool,
-    /// The library.
-    #[command(flatten)]
-    pub library: LibraryArg,
 }
 
 /// Options of `lede reindex`.
 #[derive(Debug, Args)]
-pub struct ReindexArgs {
-    /// The library.
-    #[command(flatten)]
-    pub library: LibraryArg,
-}
+pub struct ReindexArgs {}
 
 /// `lede config ...`
 #[derive(Debug, Subcommand)]
@@ -284,9 +258,6 @@ pub struct ExportArgs {
     /// Only highlights made on or after this date (YYYY-MM-DD, UTC).
     #[arg(long, value_name = "DATE", value_parser = parse_since)]
     pub since: Option<i64>,
-    /// The library.
-    #[command(flatten)]
-    pub library: LibraryArg,
 }
 
 /// `lede export --format` values.

@@ -33,23 +33,25 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
+    let library = cli.library.as_deref();
     match cli.command {
         Some(Command::Tag(args)) => tag(&args),
         Some(Command::Config(cli::ConfigCommand::Path)) => config_path(),
-        Some(Command::Add(args)) => library_cmd::add(&args),
-        Some(Command::List(args)) => library_cmd::list(&args),
-        Some(Command::Rm(args)) => library_cmd::rm(&args),
-        Some(Command::Reindex(args)) => library_cmd::reindex(&args),
-        Some(Command::Export(args)) => export_cmd::export(&args),
-        Some(Command::Find(args)) => find_cmd::find(&args),
-        Some(Command::Search(args)) => find_cmd::search(&args),
-        None => read(&cli.reader),
+        Some(Command::Add(args)) => library_cmd::add(&args, library),
+        Some(Command::List(args)) => library_cmd::list(&args, library),
+        Some(Command::Rm(args)) => library_cmd::rm(&args, library),
+        Some(Command::Reindex(_)) => library_cmd::reindex(library),
+        Some(Command::Export(args)) => export_cmd::export(&args, library),
+        Some(Command::Find(args)) => find_cmd::find(&args, library),
+        Some(Command::Search(args)) => find_cmd::search(&args, library),
+        None => read(&cli.reader, library),
     }
 }
 
 /// The reader: the TUI when stdout is a terminal, else the clean text (like
-/// bat). With no FILE the TUI opens on the list of bundled samples.
-fn read(args: &cli::ReaderArgs) -> Result<ExitCode> {
+/// bat). With no FILE the TUI opens on the library list: the stored articles,
+/// then the bundled samples.
+fn read(args: &cli::ReaderArgs, library: Option<&std::path::Path>) -> Result<ExitCode> {
     // First, so a bad config is reported even when stdout is not a terminal.
     let config = lede::config::load()?;
     let (articles, failed) = load_all(&args.files)?;
@@ -73,9 +75,10 @@ fn read(args: &cli::ReaderArgs) -> Result<ExitCode> {
         color: use_color(args.color),
         mouse: config.mouse && !args.no_mouse,
         config,
-        library: lede::library::resolve_dir(args.library.as_deref()).ok(),
+        library: lede::library::resolve_dir(library).ok(),
     };
-    tui::run(articles, start, &options)?;
+    let store = tui::store::Store::open(lede::library::resolve_dir(library).ok());
+    tui::run(articles, start, &options, store)?;
     Ok(exit_code(failed))
 }
 
@@ -261,17 +264,18 @@ fn one_line(message: &str) -> String {
 /// Handlers of the library subcommands (`add`, `list`, `rm`, `reindex`).
 mod library_cmd {
     use std::io::{self, BufWriter, IsTerminal, Write};
+    use std::path::Path;
     use std::process::ExitCode;
 
     use anyhow::Result;
     use indicatif::{ProgressBar, ProgressStyle};
 
-    use crate::cli::{AddArgs, LibraryArg, ListArgs, ListFormat, ListSort, ReindexArgs, RmArgs};
+    use crate::cli::{AddArgs, ListArgs, ListFormat, ListSort, RmArgs};
     use crate::{exit_code, one_line};
     use lede::library::{self, AddEvent, Input, Library, Sort};
 
-    fn dir(arg: &LibraryArg) -> Result<std::path::PathBuf> {
-        Ok(library::resolve_dir(arg.library.as_deref())?)
+    fn dir(arg: Option<&Path>) -> Result<std::path::PathBuf> {
+        Ok(library::resolve_dir(arg)?)
     }
 
     /// A progress bar on stderr when it is a terminal; hidden otherwise.
@@ -315,8 +319,8 @@ mod library_cmd {
     }
 
     /// `lede add FILE...|DIR|-`.
-    pub fn add(args: &AddArgs) -> Result<ExitCode> {
-        let mut library = Library::open(&dir(&args.library)?)?;
+    pub fn add(args: &AddArgs, library: Option<&Path>) -> Result<ExitCode> {
+        let mut library = Library::open(&dir(library)?)?;
         let inputs: Vec<Input> = args
             .files
             .iter()
@@ -345,8 +349,8 @@ mod library_cmd {
     }
 
     /// `lede list`: stored articles only (no samples).
-    pub fn list(args: &ListArgs) -> Result<ExitCode> {
-        let Some(library) = Library::open_existing(&dir(&args.library)?)? else {
+    pub fn list(args: &ListArgs, library: Option<&Path>) -> Result<ExitCode> {
+        let Some(library) = Library::open_existing(&dir(library)?)? else {
             return Ok(ExitCode::SUCCESS);
         };
         let sort = match args.sort {
@@ -380,8 +384,8 @@ mod library_cmd {
     }
 
     /// `lede rm ID...`.
-    pub fn rm(args: &RmArgs) -> Result<ExitCode> {
-        let dir = dir(&args.library)?;
+    pub fn rm(args: &RmArgs, library: Option<&Path>) -> Result<ExitCode> {
+        let dir = dir(library)?;
         let Some(mut library) = Library::open_existing(&dir)? else {
             anyhow::bail!("{}: no library here yet", dir.display());
         };
@@ -404,11 +408,11 @@ mod library_cmd {
     }
 
     /// `lede reindex`.
-    pub fn reindex(args: &ReindexArgs) -> Result<ExitCode> {
+    pub fn reindex(library: Option<&Path>) -> Result<ExitCode> {
         let bar = progress_bar();
         let mut out = BufWriter::new(io::stdout().lock());
         let mut failed = false;
-        let (_, count) = library::reindex_dir(&dir(&args.library)?, &mut |event| {
+        let (_, count) = library::reindex_dir(&dir(library)?, &mut |event| {
             failed |= matches!(event, AddEvent::Failed(_));
             if !matches!(event, AddEvent::Added { .. }) {
                 let _ = report(&bar, &mut out, event);
@@ -456,14 +460,14 @@ mod export_cmd {
     }
 
     /// `lede export [ID|FILE|-]...`.
-    pub fn export(args: &ExportArgs) -> Result<ExitCode> {
+    pub fn export(args: &ExportArgs, library_dir: Option<&Path>) -> Result<ExitCode> {
         let format = format(args.format);
         let filter = Filter {
             entity: args.entity.clone(),
             kind: args.kind.map(kind),
             since: args.since,
         };
-        let dir = library::resolve_dir(args.library.library.as_deref())?;
+        let dir = library::resolve_dir(library_dir)?;
         let mut library = Library::open_existing(&dir)?;
         let (articles, failed) = if args.inputs.is_empty() {
             let Some(library) = &library else {
@@ -632,6 +636,7 @@ mod export_cmd {
 /// Handlers of `lede find` and `lede search`.
 mod find_cmd {
     use std::io::{self, BufWriter, IsTerminal, Write};
+    use std::path::Path;
     use std::process::ExitCode;
 
     use anyhow::Result;
@@ -672,8 +677,8 @@ mod find_cmd {
     }
 
     /// `lede find NAME`.
-    pub fn find(args: &FindArgs) -> Result<ExitCode> {
-        let dir = library::resolve_dir(args.library.library.as_deref())?;
+    pub fn find(args: &FindArgs, library_dir: Option<&Path>) -> Result<ExitCode> {
+        let dir = library::resolve_dir(library_dir)?;
         let name = args.name.join(" ");
         let Some(library) = Library::open_existing(&dir)? else {
             eprintln!("lede: {}: no library here yet", dir.display());
@@ -719,8 +724,8 @@ mod find_cmd {
     }
 
     /// `lede search WORDS`.
-    pub fn search(args: &SearchArgs) -> Result<ExitCode> {
-        let dir = library::resolve_dir(args.library.library.as_deref())?;
+    pub fn search(args: &SearchArgs, library_dir: Option<&Path>) -> Result<ExitCode> {
+        let dir = library::resolve_dir(library_dir)?;
         let words = args.words.join(" ");
         let Some(library) = Library::open_existing(&dir)? else {
             eprintln!("lede: {}: no library here yet", dir.display());

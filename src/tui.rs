@@ -18,6 +18,7 @@
 pub mod action;
 pub mod app;
 pub mod event;
+mod highlight_store;
 pub mod keymap;
 pub mod layout;
 pub mod state;
@@ -40,6 +41,7 @@ use crate::nlp::{Analysis, Analyzer};
 use action::Action;
 use app::{Analysed, App, Effect, Start};
 use keymap::Keymap;
+use store::Store;
 use terminal::TerminalGuard;
 use theme::Theme;
 
@@ -66,22 +68,46 @@ type Finished = (usize, Analysis);
 
 /// Runs the reader until the user quits. The first frame shows the plain
 /// text at once; a worker thread analyses the articles and the highlights
-/// fill in as each analysis arrives. The terminal is restored on every way
-/// out: quit, error, panic, SIGTERM/SIGHUP.
+/// fill in as each analysis arrives. With [`Start::List`] the list holds the
+/// stored articles of `store` (list columns only; one loads when opened)
+/// and then `articles` as the read-only Samples shelf. Reading positions are
+/// restored on opening an article and saved on leaving it and on quitting.
+/// The terminal is restored on every way out: quit, error, panic,
+/// SIGTERM/SIGHUP.
 ///
 /// Test hooks (environment): `LEDE_TEST_PANIC=1` panics after the first
 /// frame; `LEDE_EXIT_AFTER_FIRST_FRAME=1` exits after it.
 ///
 /// # Errors
 /// When the terminal cannot be set up, drawn or read.
-pub fn run(articles: Vec<Article>, start: Start, options: &Options) -> io::Result<()> {
+pub fn run(
+    articles: Vec<Article>,
+    start: Start,
+    options: &Options,
+    (mut store, notice): (Store, Option<String>),
+) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     #[cfg(unix)]
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
+    let mut keymap = Keymap::with_overrides(&options.config.keys);
+    let theme = Theme {
+        color: options.color,
+        palette: options.config.palette,
+    };
+    let mut notice = notice;
+    let stored = if start == Start::List {
+        store.entries().unwrap_or_else(|e| {
+            notice = Some(e);
+            Vec::new()
+        })
+    } else {
+        Vec::new()
+    };
+    let first = stored.len();
     let (tx, analyses) = mpsc::channel();
-    let to_analyse = articles.clone();
+    let to_analyse: Vec<(usize, Article)> = (first..).zip(articles.iter().cloned()).collect();
     // Started after the first frame, so it never competes with it.
     let worker = move || spawn_analysis(to_analyse, tx);
     let analysed = (articles.into_iter())
@@ -90,15 +116,20 @@ pub fn run(articles: Vec<Article>, start: Start, options: &Options) -> io::Resul
             analysis: Analysis::default(),
         })
         .collect();
-    let mut keymap = Keymap::with_overrides(&options.config.keys);
-    let theme = Theme {
-        color: options.color,
-        palette: options.config.palette,
+    let mut app = match start {
+        Start::List => App::library(&stored, analysed, &keymap, theme),
+        Start::Reader => App::new(analysed, start, &keymap, theme),
     };
-    let mut app = App::new(analysed, start, &keymap, theme);
     app.set_sidebar_layout(options.config.sidebar);
     app.set_library(options.library.clone());
     app.mark_pending();
+    if let Some(notice) = notice {
+        app.set_notice(notice);
+    }
+    if start == Start::Reader {
+        // The first frame already shows the saved place.
+        restore_positions(&mut app, &store);
+    }
     let mut guard = TerminalGuard::enter(options.mouse)?;
     let result = event_loop(
         &mut guard,
@@ -106,17 +137,58 @@ pub fn run(articles: Vec<Article>, start: Start, options: &Options) -> io::Resul
         &mut keymap,
         &stop,
         (&analyses, Some(worker)),
+        &mut store,
     );
     drop(guard);
     result
 }
 
+/// Hands the saved positions of the loaded articles (files, samples) to
+/// the app; stored articles get theirs when they load.
+pub fn restore_positions(app: &mut App, store: &Store) {
+    let saved: Vec<_> = app
+        .article_ids()
+        .filter(|&(i, _)| !app.is_unloaded(i))
+        .filter_map(|(i, id)| Some((i, store.position(id)?)))
+        .collect();
+    app.restore_positions(saved);
+}
+
+/// Does the I/O the last actions asked for: loads the stored article the
+/// user opened, and saves the positions of the articles left. The input
+/// loop calls it after every action (tests call it the same way).
+pub fn serve(app: &mut App, store: &mut Store) {
+    if let Some(index) = app.take_load_request() {
+        let id = app
+            .article_ids()
+            .nth(index)
+            .map(|(_, id)| id.to_owned())
+            .unwrap_or_default();
+        match store.load(&id) {
+            Ok(stored) => {
+                let position = store.position(&id);
+                let loaded = Analysed {
+                    article: stored.article,
+                    analysis: stored.analysis,
+                };
+                app.set_loaded(index, loaded, position);
+            }
+            Err(message) => app.set_notice(message),
+        }
+    }
+    for (id, anchor) in app.take_left_positions() {
+        if let Err(message) = store.save(&id, anchor) {
+            app.set_notice(message);
+        }
+    }
+}
+
 /// Analyses the articles on a worker thread, in order, sending each result.
-fn spawn_analysis(articles: Vec<Article>, tx: mpsc::Sender<Finished>) {
+fn spawn_analysis(articles: Vec<(usize, Article)>, tx: mpsc::Sender<Finished>) {
     std::thread::spawn(move || {
         let analyzer = Analyzer::default();
-        for (i, article) in articles.iter().enumerate() {
-            if tx.send((i, analyzer.analyze(article))).is_err() {
+        for (i, article) in &articles {
+            if tx.send((*i, analyzer.analyze(article))).is_err() {
                 return;
             }
         }
@@ -149,6 +221,7 @@ fn event_loop<W: FnOnce()>(
     keymap: &mut Keymap,
     stop: &AtomicBool,
     (analyses, mut worker): (&Receiver<Finished>, Option<W>),
+    store: &mut Store,
 ) -> io::Result<()> {
     resize(guard, app)?;
     let input = spawn_input();
@@ -170,6 +243,9 @@ fn event_loop<W: FnOnce()>(
             if let Some(start) = worker.take() {
                 start();
             }
+            if app.has_list() {
+                restore_positions(app, store);
+            }
             assert!(
                 !env_flag("LEDE_TEST_PANIC"),
                 "LEDE_TEST_PANIC is set: panicking after the first frame"
@@ -182,14 +258,14 @@ fn event_loop<W: FnOnce()>(
             return Ok(());
         }
         if stop.load(Ordering::Relaxed) {
-            return Ok(());
+            return quit(app, store);
         }
         // Every event of a burst is applied, then the screen is drawn once.
         let tick = if analysing { ANALYSIS_TICK } else { TICK };
         let batch = match input.recv_timeout(tick) {
             Ok(batch) => batch?,
             Err(RecvTimeoutError::Timeout) => Vec::new(),
-            Err(RecvTimeoutError::Disconnected) => return Ok(()),
+            Err(RecvTimeoutError::Disconnected) => return quit(app, store),
         };
         for event in batch {
             let Some(action) = event::to_action(&event, keymap, app.is_editing()) else {
@@ -198,14 +274,23 @@ fn event_loop<W: FnOnce()>(
             dirty = true;
             match app.update(action) {
                 Effect::Continue => {}
-                Effect::Quit => return Ok(()),
+                Effect::Quit => return quit(app, store),
                 Effect::Suspend => {
                     guard.suspend()?;
                     resize(guard, app)?;
                 }
             }
+            // Before the next key, so it applies to the article just opened.
+            serve(app, store);
         }
     }
+}
+
+/// Saves the open article's position on the way out.
+fn quit(app: &mut App, store: &mut Store) -> io::Result<()> {
+    app.leave();
+    serve(app, store);
+    Ok(())
 }
 
 /// Reads terminal events on a thread of its own and sends them in batches.

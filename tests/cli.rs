@@ -320,3 +320,59 @@ fn tag_of_the_seed_shows_the_derived_title() {
         "{stdout}"
     );
 }
+
+#[test]
+fn library_option_is_global_before_or_after_a_subcommand() {
+    let env = Env::new();
+    let file = env.write(
+        "story.txt",
+        b"Harbour talks\n\nAnna Berg met Jon Lie in Oslo.\n",
+    );
+    let lib = env.dir().join("elsewhere");
+    let lib_arg = lib.display().to_string();
+    let file_arg = file.display().to_string();
+    // After the subcommand.
+    let out = env.run(&["add", &file_arg, "--library", &lib_arg]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(lib.join("lede.db").is_file());
+    assert!(!env.dir().join("library").exists(), "LEDE_LIBRARY was used");
+    // Before the subcommand: `list` is the subcommand, not a FILE.
+    for args in [
+        vec!["--library", lib_arg.as_str(), "list"],
+        vec!["list", "--library", lib_arg.as_str()],
+        vec!["--library", lib_arg.as_str(), "list", "--format", "json"],
+    ] {
+        let out = env.run(&args);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+        assert!(text(&out.stdout).contains("Harbour talks"), "{args:?}");
+    }
+    // LEDE_LIBRARY still picks the library; the empty default lists nothing.
+    let out = env.run(&["list"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(text(&out.stdout), "");
+    let mut cmd = env.command(&["list"]);
+    cmd.env("LEDE_LIBRARY", &lib);
+    let out = env.run_with(cmd, None);
+    assert!(text(&out.stdout).contains("Harbour talks"));
+}
+
+#[test]
+fn a_file_named_like_a_subcommand_opens_with_a_path() {
+    let env = Env::new();
+    env.write("list", b"Not a command\n\nJust a file called list.\n");
+    let out = env.run(&["./list"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("Just a file called list."));
+    let out = env.run(&["--library", "lib2", "./list"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("Just a file called list."));
+    assert!(
+        !env.dir().join("lib2").exists(),
+        "reading created the library"
+    );
+}

@@ -491,7 +491,12 @@ fn snapshot_sample_list() {
             Analysed { article, analysis }
         })
         .collect();
-    let app = app(docs, Start::List, 100, 30);
+    // As `lede` shows them with an empty library.
+    let mut app = App::library(&[], docs, &Keymap::default(), Theme::default());
+    app.update(Action::Resize {
+        width: 100,
+        height: 30,
+    });
     insta::assert_snapshot!("sample_list", draw(&app, 100, 30).backend());
 }
 

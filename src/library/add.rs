@@ -73,7 +73,9 @@ pub struct AddSummary {
     pub failed: bool,
     /// Articles read (stored, duplicate or replaced).
     pub articles: usize,
-    /// Wall time spent reading, parsing and analysing (in parallel).
+    /// Wall time spent reading, parsing and analysing (in parallel; from the
+    /// second batch on it overlaps `store`, so the two may add up to more
+    /// than the run).
     pub analysis: std::time::Duration,
     /// Wall time spent writing copies and rows (fsync, index, commit).
     pub store: std::time::Duration,
@@ -140,32 +142,60 @@ impl Library {
             summary.store += clock.elapsed();
             on_event(&AddEvent::Progress { done, total });
         }
-        for chunk in paths.chunks(BATCH_FILES) {
+        // A pipeline: the next batch is read and analysed (on the rayon
+        // pool) while this one is written, so the disk waits and the
+        // single-threaded SQLite work overlap the analysis.
+        let analyse = |chunk: &[PathBuf]| {
             let clock = Instant::now();
             let results: Vec<std::result::Result<Unit, String>> = chunk
                 .par_iter()
                 .map(|path| read_file(path).map(|unit| analyse_unit(&analyzer, unit)))
                 .collect();
-            summary.analysis += clock.elapsed();
-            let mut batch = Vec::new();
-            for result in results {
-                match result {
-                    Ok(unit) => batch.push(unit),
-                    Err(message) => {
-                        failed = true;
-                        on_event(&AddEvent::Failed(message));
-                    }
-                }
-            }
-            summary.articles += batch.iter().map(|u| u.articles.len()).sum::<usize>();
-            let clock = Instant::now();
-            self.store_batch(batch, on_event)?;
-            summary.store += clock.elapsed();
-            done += chunk.len();
+            (chunk.len(), results, clock.elapsed())
+        };
+        let mut chunks = paths.chunks(BATCH_FILES);
+        let mut ready = chunks.next().map(analyse);
+        while let Some((len, results, took)) = ready.take() {
+            summary.analysis += took;
+            let next_chunk = chunks.next();
+            let (next, stored) = std::thread::scope(|scope| {
+                let handle = next_chunk.map(|c| scope.spawn(move || analyse(c)));
+                let stored = self.store_results(results, &mut summary, on_event);
+                (handle.and_then(|h| h.join().ok()), stored)
+            });
+            failed |= stored?;
+            done += len;
             on_event(&AddEvent::Progress { done, total });
+            ready = next;
         }
         summary.failed = failed;
         Ok(summary)
+    }
+
+    /// Reports the files of a batch that failed and stores the rest; adds
+    /// the articles and store time to `summary`. Returns whether any failed.
+    fn store_results(
+        &mut self,
+        results: Vec<std::result::Result<Unit, String>>,
+        summary: &mut AddSummary,
+        on_event: &mut dyn FnMut(&AddEvent),
+    ) -> Result<bool> {
+        let mut failed = false;
+        let mut batch = Vec::new();
+        for result in results {
+            match result {
+                Ok(unit) => batch.push(unit),
+                Err(message) => {
+                    failed = true;
+                    on_event(&AddEvent::Failed(message));
+                }
+            }
+        }
+        summary.articles += batch.iter().map(|u| u.articles.len()).sum::<usize>();
+        let clock = Instant::now();
+        self.store_batch(batch, on_event)?;
+        summary.store += clock.elapsed();
+        Ok(failed)
     }
 
     /// Writes the copies of a batch, then commits its rows in one transaction.
@@ -434,10 +464,9 @@ fn analyse_units(analyzer: &Analyzer, units: Vec<Unit>) -> Vec<Unit> {
 
 /// `Some(title)` when the id is stored.
 fn stored_title(tx: &Transaction<'_>, id: &str) -> rusqlite::Result<Option<Option<String>>> {
-    tx.query_row("SELECT title FROM articles WHERE id = ?1", [id], |r| {
-        r.get(0)
-    })
-    .optional()
+    tx.prepare_cached("SELECT title FROM articles WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()
 }
 
 /// The article previously added from the same file at the same place, with its copy.
@@ -449,12 +478,11 @@ fn previous_at(
     if origin == "-" {
         return Ok(None);
     }
-    tx.query_row(
-        "SELECT id, copy FROM articles WHERE origin = ?1 AND origin_index = ?2",
-        params![origin, super::int(index)],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )
-    .optional()
+    tx.prepare_cached("SELECT id, copy FROM articles WHERE origin = ?1 AND origin_index = ?2")?
+        .query_row(params![origin, super::int(index)], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .optional()
 }
 
 /// Inserts one article's rows: metadata, cached analysis, entities, full text.
@@ -466,27 +494,27 @@ fn insert_article(
     index: usize,
 ) -> rusqlite::Result<()> {
     let a = &prepared.article;
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO articles (id, copy_sha256, copy, format, origin, origin_index, source_format,
             title, byline, date, date_raw, source, url, added, analyser, analysis)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, '', '')",
-        params![
-            a.id,
-            unit.sha256,
-            copy,
-            format_name(unit.format),
-            unit.origin,
-            super::int(index),
-            source_format_name(a),
-            a.title,
-            a.byline,
-            a.date,
-            a.date_raw,
-            a.source,
-            a.url,
-            now(),
-        ],
-    )?;
+    )?
+    .execute(params![
+        a.id,
+        unit.sha256,
+        copy,
+        format_name(unit.format),
+        unit.origin,
+        super::int(index),
+        source_format_name(a),
+        a.title,
+        a.byline,
+        a.date,
+        a.date_raw,
+        a.source,
+        a.url,
+        now(),
+    ])?;
     write_analysis(tx, a, &prepared.analysis)?;
     write_text(tx, a)
 }
@@ -500,7 +528,9 @@ fn fts_rowid(id: &str) -> Option<i64> {
 /// Deletes an article's full-text row.
 fn delete_text(tx: &Transaction<'_>, id: &str) -> rusqlite::Result<()> {
     match fts_rowid(id) {
-        Some(rowid) => tx.execute("DELETE FROM articles_fts WHERE rowid = ?1", [rowid]),
+        Some(rowid) => tx
+            .prepare_cached("DELETE FROM articles_fts WHERE rowid = ?1")?
+            .execute([rowid]),
         None => tx.execute("DELETE FROM articles_fts WHERE id = ?1", [id]),
     }
     .map(|_| ())
@@ -525,15 +555,14 @@ pub(super) fn write_analysis(
     article: &Article,
     analysis: &Analysis,
 ) -> rusqlite::Result<()> {
-    tx.execute(
-        "UPDATE articles SET analyser = ?2, analysis = ?3 WHERE id = ?1",
-        params![
+    tx.prepare_cached("UPDATE articles SET analyser = ?2, analysis = ?3 WHERE id = ?1")?
+        .execute(params![
             article.id,
             cache::analyser_identity(),
             cache::encode(analysis)
-        ],
-    )?;
-    tx.execute("DELETE FROM entities WHERE article_id = ?1", [&article.id])?;
+        ])?;
+    tx.prepare_cached("DELETE FROM entities WHERE article_id = ?1")?
+        .execute([&article.id])?;
     let mut stmt = tx.prepare_cached(
         "INSERT INTO entities (article_id, rank, name, kind, count) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
@@ -553,7 +582,7 @@ pub(super) fn write_analysis(
 
 /// Deletes an article's rows (entities cascade), not its highlights or position.
 pub(super) fn delete_article(tx: &Transaction<'_>, id: &str) -> rusqlite::Result<()> {
-    tx.execute("DELETE FROM articles_fts WHERE id = ?1", [id])?;
+    delete_text(tx, id)?;
     tx.execute("DELETE FROM articles WHERE id = ?1", [id])
         .map(|_| ())
 }

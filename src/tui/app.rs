@@ -15,15 +15,15 @@ mod search;
 mod targets;
 
 use super::action::Action;
+use super::highlight_store::HighlightStore;
 use super::keymap::Keymap;
 use super::layout;
 use super::state::document::{Anchor, Section};
 use super::state::highlights::HighlightState;
-use super::state::list::{Entry, ListState, ROWS_PER_ENTRY};
+use super::state::list::{Entry, ListState, ROWS_PER_ENTRY, Shelf};
 use super::state::reader::{ReaderState, Target};
 use super::state::search::SearchState;
 use super::state::sidebar::{Item, SidebarState};
-use super::store::HighlightStore;
 use super::theme::Theme;
 
 /// An article with its analysis.
@@ -98,6 +98,9 @@ pub struct App {
     export: Option<export::ExportPicker>,
     marks: HighlightState,
     store: HighlightStore,
+    unloaded: Vec<bool>,
+    load_request: Option<usize>,
+    left: Vec<(String, Anchor)>,
 }
 
 impl App {
@@ -130,10 +133,43 @@ impl App {
             export: None,
             marks: HighlightState::default(),
             store: HighlightStore::new(None),
+            unloaded: vec![false; articles.len()],
+            load_request: None,
+            left: Vec::new(),
             articles,
         };
         if start == Start::Reader && !app.articles.is_empty() {
             app.open(0);
+        }
+        app
+    }
+
+    /// The library screen: stored articles (from their list rows alone; each
+    /// is loaded when opened, see [`App::take_load_request`]) and then the
+    /// read-only Samples shelf.
+    #[must_use]
+    pub fn library(
+        stored: &[crate::library::Entry],
+        samples: Vec<Analysed>,
+        keymap: &Keymap,
+        theme: Theme,
+    ) -> App {
+        let placeholders = stored.iter().map(|row| Analysed {
+            article: placeholder(row),
+            analysis: Analysis::default(),
+        });
+        let entries: Vec<Entry> = (stored.iter().map(Entry::stored))
+            .chain(samples.iter().map(|s| Entry {
+                shelf: Shelf::Sample,
+                ..Entry::new(&s.article, &s.analysis)
+            }))
+            .collect();
+        let articles: Vec<Analysed> = placeholders.chain(samples).collect();
+        let mut app = App::new(articles, Start::List, keymap, theme);
+        // Built once here: replacing entries one by one refilters each time.
+        app.list = ListState::new(entries);
+        for u in app.unloaded.iter_mut().take(stored.len()) {
+            *u = true;
         }
         app
     }
@@ -252,6 +288,10 @@ impl App {
     // ----- opening and closing -----
 
     fn open(&mut self, index: usize) {
+        if self.unloaded.get(index).copied().unwrap_or(false) {
+            self.load_request = Some(index);
+            return;
+        }
         let Some(sidebar) = self
             .articles
             .get(index)
@@ -283,8 +323,13 @@ impl App {
     }
 
     fn save_position(&mut self) {
-        if let Some(r) = &self.reader {
-            self.positions.insert(r.article, r.anchor());
+        let Some(r) = &self.reader else { return };
+        let (index, anchor) = (r.article, r.anchor());
+        let before = self.positions.insert(index, anchor);
+        if before.unwrap_or(Anchor::START) != anchor {
+            if let Some(doc) = self.articles.get(index) {
+                self.left.push((doc.article.id.clone(), anchor));
+            }
         }
     }
 
@@ -306,6 +351,73 @@ impl App {
                 "first article".to_owned()
             });
         }
+    }
+
+    // ----- loading and positions (the I/O is the caller's) -----
+
+    /// The stored article the user asked to open, if any (taken once). The
+    /// caller loads it and hands it over with [`App::set_loaded`], or reports
+    /// the failure with [`App::set_notice`].
+    pub fn take_load_request(&mut self) -> Option<usize> {
+        self.load_request.take()
+    }
+
+    /// The stored article `index` was loaded (with its cached analysis):
+    /// it replaces the list-row placeholder and opens, at `position` if one
+    /// was saved.
+    pub fn set_loaded(&mut self, index: usize, loaded: Analysed, position: Option<Anchor>) {
+        let Some(slot) = self.articles.get_mut(index) else {
+            return;
+        };
+        *slot = loaded;
+        if let Some(u) = self.unloaded.get_mut(index) {
+            *u = false;
+        }
+        if let Some(p) = self.pending.get_mut(index) {
+            *p = false;
+        }
+        if let Some(anchor) = position {
+            self.positions.insert(index, anchor);
+        }
+        if let Some(doc) = self.articles.get(index) {
+            let entry = Entry::new(&doc.article, &doc.analysis);
+            self.list.set_entry(index, entry);
+        }
+        self.open(index);
+    }
+
+    /// Saved reading positions (by article index), used when each opens; the
+    /// article open now moves to its own.
+    pub fn restore_positions(&mut self, positions: impl IntoIterator<Item = (usize, Anchor)>) {
+        for (index, anchor) in positions {
+            self.positions.insert(index, anchor);
+            if self.reader.as_ref().is_some_and(|r| r.article == index) {
+                self.reader = Some(ReaderState::new(index, anchor));
+                self.relayout();
+            }
+        }
+    }
+
+    /// Remembers where the open article is read (as leaving it does), so
+    /// quitting keeps the position.
+    pub fn leave(&mut self) {
+        self.save_position();
+    }
+
+    /// Reading positions changed since the last call, by article id (taken):
+    /// what the caller persists.
+    pub fn take_left_positions(&mut self) -> Vec<(String, Anchor)> {
+        std::mem::take(&mut self.left)
+    }
+
+    /// Shows a one-off message in the status bar.
+    pub fn set_notice(&mut self, notice: impl Into<String>) {
+        self.notice = Some(notice.into());
+    }
+
+    /// Article ids by index (stored placeholders included).
+    pub fn article_ids(&self) -> impl Iterator<Item = (usize, &str)> {
+        (self.articles.iter().enumerate()).map(|(i, d)| (i, d.article.id.as_str()))
     }
 
     // ----- reader -----
@@ -347,7 +459,8 @@ impl App {
     /// Marks every article as waiting for its analysis (it runs in the
     /// background; [`App::set_analysis`] fills it in).
     pub fn mark_pending(&mut self) {
-        self.pending.iter_mut().for_each(|p| *p = true);
+        let unloaded = self.unloaded.iter();
+        (self.pending.iter_mut().zip(unloaded)).for_each(|(p, u)| *p = !u);
     }
 
     /// True while the open article's analysis has not arrived.
@@ -590,6 +703,13 @@ impl App {
         self.articles.len()
     }
 
+    /// True when article `index` is a stored article not loaded yet (the
+    /// analysis worker leaves it alone: its analysis is cached).
+    #[must_use]
+    pub fn is_unloaded(&self, index: usize) -> bool {
+        self.unloaded.get(index).copied().unwrap_or(false)
+    }
+
     /// A one-off message for the status bar.
     #[must_use]
     pub fn notice(&self) -> Option<&str> {
@@ -634,5 +754,27 @@ impl App {
     #[must_use]
     pub fn theme(&self) -> Theme {
         self.theme
+    }
+}
+
+/// A stand-in article for a stored one not loaded yet: its id and the
+/// metadata of its list row; no text.
+fn placeholder(row: &crate::library::Entry) -> Article {
+    Article {
+        id: row.id.clone(),
+        title: row.title.clone(),
+        title_derived: false,
+        byline: None,
+        date: row.date.clone(),
+        date_raw: None,
+        source: row.source.clone(),
+        url: None,
+        origin: row.origin.clone(),
+        source_format: crate::article::SourceFormat::Text,
+        body: String::new(),
+        paragraphs: Vec::new(),
+        captions: Vec::new(),
+        related: Vec::new(),
+        warnings: Vec::new(),
     }
 }

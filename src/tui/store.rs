@@ -1,153 +1,208 @@
-//! The reader's door to the library for highlights, opened lazily: reading
-//! never creates the library (no highlights yet means none to show), the
-//! first write does. Failures come back as one-line notices, never panics.
+//! The reader's link to the library: the stored articles for the list,
+//! loading one when it is opened, and reading positions by article id.
+//!
+//! The library is opened without creating anything; the folder appears on
+//! the first position saved. When it cannot be opened (damaged, newer
+//! schema, unreadable) the reader still works: the link reports one line and
+//! stays disconnected, and positions are simply not kept.
 
 use std::path::PathBuf;
 
-use crate::article::Article;
-use crate::library::{Highlight, Library, NewHighlight, anchor};
+use crate::article::Field;
+use crate::library::{self, Library, Sort, Stored};
 
-/// Lazily opened library for highlights.
+use super::state::document::{Anchor, Section};
+
+/// The library as the reader uses it (see the module docs).
 #[derive(Debug, Default)]
-pub struct HighlightStore {
+pub struct Store {
     dir: Option<PathBuf>,
     library: Option<Library>,
+    broken: bool,
 }
 
-/// The notice shown when no library folder is known.
-const NO_LIBRARY: &str = "highlights need a library: set LEDE_LIBRARY or pass --library";
-
-impl HighlightStore {
-    /// A store over the library folder `dir`; `None` disables highlights.
+impl Store {
+    /// Opens the library in `dir` if one exists there (creating nothing).
+    /// The second value is a one-line notice when it could not be opened.
     #[must_use]
-    pub fn new(dir: Option<PathBuf>) -> HighlightStore {
-        HighlightStore { dir, library: None }
-    }
-
-    /// The library for writing, created if missing.
-    fn writable(&mut self) -> Result<&Library, String> {
-        if self.library.is_none() {
-            let dir = self.dir.as_ref().ok_or(NO_LIBRARY)?;
-            let library = Library::open(dir).map_err(|e| e.to_string())?;
-            self.library = Some(library);
-        }
-        self.library.as_ref().ok_or_else(|| NO_LIBRARY.to_owned())
-    }
-
-    /// The library if it exists (nothing is created).
-    fn existing(&mut self) -> Result<Option<&mut Library>, String> {
-        if self.library.is_none() {
-            let Some(dir) = &self.dir else {
-                return Ok(None);
-            };
-            self.library = Library::open_existing(dir).map_err(|e| e.to_string())?;
-        }
-        Ok(self.library.as_mut())
-    }
-
-    /// The highlights of an article, re-anchored to its current text (the
-    /// changed ones written back); `index` is its place among the articles
-    /// of its file, for following a file that changed.
-    ///
-    /// # Errors
-    /// A one-line reason the library could not be read.
-    pub fn load(&mut self, article: &Article, index: usize) -> Result<Vec<Highlight>, String> {
-        let Some(library) = self.existing()? else {
-            return Ok(Vec::new());
+    pub fn open(dir: Option<PathBuf>) -> (Store, Option<String>) {
+        let Some(path) = dir.clone() else {
+            let notice = "no library folder: set LEDE_LIBRARY or --library".to_owned();
+            return (Store::none(), Some(notice));
         };
-        if let Some(path) = canonical_origin(article) {
-            library
-                .remember_path(&path, index, &article.id)
-                .map_err(|e| e.to_string())?;
+        match Library::open_existing(&path) {
+            Ok(library) => (
+                Store {
+                    dir,
+                    library,
+                    broken: false,
+                },
+                None,
+            ),
+            Err(e) => {
+                let store = Store {
+                    dir,
+                    library: None,
+                    broken: true,
+                };
+                (store, Some(one_line(&format!("library unavailable: {e}"))))
+            }
         }
-        let stored = library.highlights(&article.id).map_err(|e| e.to_string())?;
-        let changed: Vec<Highlight> = stored
-            .iter()
-            .filter_map(|h| {
-                let (placed, _) = anchor::reanchor(h, article);
-                (placed != *h).then_some(placed)
-            })
-            .collect();
-        if changed.is_empty() {
-            return Ok(stored);
+    }
+
+    /// A store with no library: nothing listed, positions not kept.
+    #[must_use]
+    pub fn none() -> Store {
+        Store {
+            dir: None,
+            library: None,
+            broken: true,
         }
-        library
-            .update_anchors(&changed)
-            .map_err(|e| e.to_string())?;
-        library.highlights(&article.id).map_err(|e| e.to_string())
     }
 
-    /// Adds a highlight over chars `start..end` of a field and remembers the
-    /// file it came from.
+    /// The stored articles, newest first (list columns only).
     ///
     /// # Errors
-    /// A one-line reason it could not be written.
-    pub fn add(
-        &mut self,
-        article: &Article,
-        index: usize,
-        new: &NewHighlight,
-    ) -> Result<Highlight, String> {
-        let added = self
-            .writable()?
-            .add_highlight(new)
-            .map_err(|e| e.to_string())?;
-        if let (Some(path), Some(library)) = (canonical_origin(article), self.library.as_mut()) {
-            // Best effort: the highlight is saved either way.
-            let _ = library.remember_path(&path, index, &article.id);
-        }
-        Ok(added)
-    }
-
-    /// Sets a note (blank clears it).
-    ///
-    /// # Errors
-    /// A one-line reason it could not be written.
-    pub fn set_note(&mut self, id: i64, note: &str) -> Result<(), String> {
-        self.writable()?
-            .set_highlight_note(id, Some(note))
-            .map(|_| ())
-            .map_err(|e| e.to_string())
-    }
-
-    /// Removes a highlight, returning it for undo.
-    ///
-    /// # Errors
-    /// A one-line reason it could not be written.
-    pub fn remove(&mut self, id: i64) -> Result<Option<Highlight>, String> {
-        self.writable()?
-            .remove_highlight(id)
-            .map_err(|e| e.to_string())
-    }
-
-    /// Puts a removed highlight back.
-    ///
-    /// # Errors
-    /// A one-line reason it could not be written.
-    pub fn restore(&mut self, h: &Highlight) -> Result<Highlight, String> {
-        self.writable()?
-            .restore_highlight(h)
-            .map_err(|e| e.to_string())
-    }
-
-    /// The highlights of an article as stored (after a write).
-    ///
-    /// # Errors
-    /// A one-line reason the library could not be read.
-    pub fn list(&mut self, article_id: &str) -> Result<Vec<Highlight>, String> {
-        match self.existing()? {
-            Some(library) => library.highlights(article_id).map_err(|e| e.to_string()),
+    /// A one-line message when the database cannot be read.
+    pub fn entries(&self) -> Result<Vec<library::Entry>, String> {
+        match &self.library {
+            Some(library) => library
+                .list(Sort::Date)
+                .map_err(|e| one_line(&format!("library unavailable: {e}"))),
             None => Ok(Vec::new()),
         }
     }
+
+    /// Loads a stored article with its cached analysis.
+    ///
+    /// # Errors
+    /// A one-line message (unknown id, missing copy, database failure).
+    pub fn load(&self, id: &str) -> Result<Stored, String> {
+        let library = self.library.as_ref().ok_or("the library is not open")?;
+        library.load(id).map_err(|e| one_line(&e.to_string()))
+    }
+
+    /// The saved reading position of an article id, if any (errors count
+    /// as none: a position is a convenience).
+    #[must_use]
+    pub fn position(&self, id: &str) -> Option<Anchor> {
+        let saved = self.library.as_ref()?.position(id).ok()??;
+        Some(from_field(saved.field, saved.offset))
+    }
+
+    /// Saves the reading position of an article id, creating the library
+    /// on this first write when there is none yet. After one failure the
+    /// store stops trying (the caller shows the message once).
+    ///
+    /// # Errors
+    /// A one-line message when the library cannot be created or written.
+    pub fn save(&mut self, id: &str, anchor: Anchor) -> Result<(), String> {
+        if self.broken {
+            return Ok(());
+        }
+        if self.library.is_none() {
+            let dir = self.dir.clone().ok_or("no library folder")?;
+            match Library::open(&dir) {
+                Ok(library) => self.library = Some(library),
+                Err(e) => return Err(self.fail(&e.to_string())),
+            }
+        }
+        let (field, offset) = to_field(anchor);
+        let result = self
+            .library
+            .as_ref()
+            .map(|library| library.set_position(id, field, offset));
+        match result {
+            Some(Err(e)) => Err(self.fail(&e.to_string())),
+            _ => Ok(()),
+        }
+    }
+
+    fn fail(&mut self, message: &str) -> String {
+        self.broken = true;
+        one_line(&format!("reading position not saved: {message}"))
+    }
 }
 
-/// The canonical path of a file opened directly (not stdin, not a sample).
-fn canonical_origin(article: &Article) -> Option<String> {
-    if article.origin == "-" || article.origin.starts_with("sample:") {
-        return None;
+/// The field and char offset a reading position is saved as. Lines that
+/// show no field (the byline block, the "Captions" label) map to the start
+/// of the field they introduce.
+#[must_use]
+pub fn to_field(anchor: Anchor) -> (Field, usize) {
+    match anchor.section {
+        Section::Title => (Field::Title, anchor.offset),
+        Section::Meta => (Field::Title, 0),
+        Section::Body => (Field::Body, anchor.offset),
+        Section::CaptionsLabel => (Field::Caption(0), 0),
+        Section::Caption(i) => (Field::Caption(i), anchor.offset),
+        Section::RelatedLabel => (Field::Related(0), 0),
+        Section::Related(i) => (Field::Related(i), anchor.offset),
     }
-    std::fs::canonicalize(&article.origin)
-        .ok()
-        .map(|p| p.display().to_string())
+}
+
+/// The reading position a saved field and offset stand for.
+#[must_use]
+pub fn from_field(field: Field, offset: usize) -> Anchor {
+    Anchor {
+        section: Section::of_field(field),
+        offset,
+    }
+}
+
+fn one_line(message: &str) -> String {
+    crate::article::sanitize::sanitize(message).replace('\n', " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anchors_round_trip_through_fields() {
+        for section in [
+            Section::Title,
+            Section::Body,
+            Section::Caption(2),
+            Section::Related(1),
+        ] {
+            let anchor = Anchor { section, offset: 7 };
+            let (field, offset) = to_field(anchor);
+            assert_eq!(from_field(field, offset), anchor);
+        }
+        let meta = Anchor {
+            section: Section::Meta,
+            offset: 3,
+        };
+        assert_eq!(to_field(meta), (Field::Title, 0));
+    }
+
+    #[test]
+    fn positions_persist_and_the_folder_appears_on_first_write() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("lib");
+        let (mut store, notice) = Store::open(Some(dir.clone()));
+        assert_eq!(notice, None);
+        assert!(store.entries().unwrap().is_empty());
+        assert!(!dir.exists(), "reading must not create the library");
+        let anchor = Anchor {
+            section: Section::Body,
+            offset: 42,
+        };
+        store.save("abcdef012345", anchor).unwrap();
+        assert!(dir.join(library::DB_NAME).is_file());
+        let (again, _) = Store::open(Some(dir));
+        assert_eq!(again.position("abcdef012345"), Some(anchor));
+        assert_eq!(again.position("000000000000"), None);
+    }
+
+    #[test]
+    fn a_damaged_library_gives_a_notice_not_an_error() {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::write(tmp.path().join(library::DB_NAME), b"not a database at all").unwrap();
+        let (mut store, notice) = Store::open(Some(tmp.path().to_owned()));
+        assert!(notice.unwrap().starts_with("library unavailable"));
+        assert!(store.entries().unwrap().is_empty());
+        assert!(store.save("abcdef012345", Anchor::START).is_ok());
+        assert!(store.load("abcdef012345").is_err());
+    }
 }

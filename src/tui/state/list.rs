@@ -10,9 +10,23 @@ use super::search::{is_case_sensitive, names_match};
 /// Screen rows each entry takes: title, details, gap.
 pub const ROWS_PER_ENTRY: usize = 3;
 
+/// Which shelf of the list an entry sits on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Shelf {
+    /// A file named on the command line.
+    #[default]
+    File,
+    /// An article stored in the library.
+    Library,
+    /// A bundled sample (read-only).
+    Sample,
+}
+
 /// What the list shows for one article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
+    /// The shelf it sits on (the list draws a heading between shelves).
+    pub shelf: Shelf,
     /// The headline (or the origin when there is none).
     pub title: String,
     /// Source and date, whichever exist.
@@ -39,6 +53,7 @@ impl Entry {
             .collect();
         people.sort_by_key(|e| std::cmp::Reverse(e.mentions.len()));
         Entry {
+            shelf: Shelf::File,
             title: article
                 .title
                 .clone()
@@ -49,6 +64,24 @@ impl Entry {
                 .flat_map(|e| std::iter::once(&e.name).chain(&e.aliases))
                 .cloned()
                 .collect(),
+        }
+    }
+
+    /// Summarises a stored article from its library row alone (no analysis
+    /// loaded): its top entities stand in for the people and names.
+    #[must_use]
+    pub fn stored(row: &crate::library::Entry) -> Entry {
+        let details = [row.source.as_deref(), row.date.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" · ");
+        Entry {
+            shelf: Shelf::Library,
+            title: row.title.clone().unwrap_or_else(|| row.origin.clone()),
+            details,
+            people: row.top_entities.iter().take(3).cloned().collect(),
+            names: row.top_entities.clone(),
         }
     }
 
@@ -92,15 +125,30 @@ impl ListState {
         }
     }
 
+    /// Puts entry `index` on a shelf.
+    pub fn set_shelf(&mut self, index: usize, shelf: Shelf) {
+        if let Some(e) = self.entries.get_mut(index) {
+            e.shelf = shelf;
+        }
+    }
+
+    /// How many entries sit on a shelf.
+    #[must_use]
+    pub fn count(&self, shelf: Shelf) -> usize {
+        self.entries.iter().filter(|e| e.shelf == shelf).count()
+    }
+
     /// All entries, filtered or not.
     #[must_use]
     pub fn entries(&self) -> &[Entry] {
         &self.entries
     }
 
-    /// Replaces one entry (its analysis arrived), keeping the filter.
-    pub fn set_entry(&mut self, index: usize, entry: Entry) {
+    /// Replaces one entry (its analysis arrived), keeping the filter and
+    /// the entry's shelf.
+    pub fn set_entry(&mut self, index: usize, mut entry: Entry) {
         if let Some(e) = self.entries.get_mut(index) {
+            entry.shelf = e.shelf;
             *e = entry;
             let selected = self.selected();
             self.apply_filter();
@@ -206,6 +254,7 @@ mod tests {
 
     fn entry(title: &str, names: &[&str]) -> Entry {
         Entry {
+            shelf: Shelf::File,
             title: title.to_owned(),
             details: String::new(),
             people: vec![],

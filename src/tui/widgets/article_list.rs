@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use crate::tui::app::App;
 use crate::tui::layout;
-use crate::tui::state::list::{Entry, ROWS_PER_ENTRY};
+use crate::tui::state::list::{Entry, ROWS_PER_ENTRY, Shelf};
 use crate::tui::state::wrap::truncate;
 
 /// Draws the header and the entries.
@@ -16,7 +16,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme();
     let (header, body, _) = layout::list(area);
     let width = usize::from(area.width);
-    let title = format!(" lede · Samples ({})", app.article_count());
+    let title = header_text(app);
     frame.render_widget(
         Paragraph::new(Line::styled(truncate(&title, width), theme.title())),
         header,
@@ -33,13 +33,49 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         frame.render_widget(Paragraph::new(Line::styled(text, theme.meta())), body);
         return;
     }
-    let lines: Vec<Line> = (list.shown().iter())
+    let visible: Vec<usize> = (list.shown().iter())
         .skip(list.offset())
-        .take(shown.max(1))
-        .filter_map(|&i| Some((i, list.entries().get(i)?)))
-        .flat_map(|(i, e)| render_entry(app, e, i == list.selected(), width))
+        .take(shown.max(1) + 1)
+        .copied()
+        .collect();
+    let entries = list.entries();
+    let lines: Vec<Line> = (0..visible.len().min(shown.max(1)))
+        .filter_map(|k| {
+            let i = *visible.get(k)?;
+            let next = visible.get(k + 1).and_then(|&n| entries.get(n));
+            Some((i, entries.get(i)?, next.map(|n| n.shelf)))
+        })
+        .flat_map(|(i, e, next_shelf)| {
+            let mut lines = render_entry(app, e, i == list.selected(), width);
+            if next_shelf == Some(Shelf::Sample) && e.shelf != Shelf::Sample {
+                lines[2] = shelf_heading(app, width);
+            }
+            lines
+        })
         .collect();
     frame.render_widget(Paragraph::new(lines), body);
+}
+
+/// The list's top line: what the shelves hold.
+fn header_text(app: &App) -> String {
+    let list = app.list();
+    let (stored, samples) = (list.count(Shelf::Library), list.count(Shelf::Sample));
+    match (stored, samples) {
+        (0, 0) => format!(" lede · {} article(s)", app.article_count()),
+        (0, s) => format!(" lede · Library empty (lede add FILE) · Samples ({s})"),
+        (n, 0) => format!(" lede · Library ({n})"),
+        (n, s) => format!(" lede · Library ({n}) · Samples ({s})"),
+    }
+}
+
+/// The rule that opens the Samples shelf (in the gap row above it).
+fn shelf_heading<'a>(app: &App, width: usize) -> Line<'a> {
+    let label = "── Samples (bundled, read-only) ";
+    let rule = "─".repeat(width.saturating_sub(label.chars().count() + 2));
+    Line::styled(
+        truncate(&format!("  {label}{rule}"), width),
+        app.theme().meta(),
+    )
 }
 
 fn render_entry<'a>(app: &App, entry: &Entry, selected: bool, width: usize) -> [Line<'a>; 3] {
