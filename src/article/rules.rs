@@ -237,12 +237,32 @@ pub(crate) fn source_line(line: &str) -> Option<String> {
 /// agency and the rest of the paragraph.
 #[must_use]
 pub(crate) fn dateline(paragraph: &str) -> Option<(String, String)> {
+    if !may_be_dateline(paragraph) {
+        return None;
+    }
     let caps = captures(&DATELINE, paragraph)?;
     let agency = caps.get(2)?.as_str().trim();
     let rest = paragraph.get(caps.get(0)?.end()..)?.trim();
     let agency_like =
         agency.chars().next().is_some_and(char::is_uppercase) && word_count(agency) <= 4;
     (agency_like && !rest.is_empty()).then(|| (agency.to_owned(), rest.to_owned()))
+}
+
+/// A cheap necessary condition for [`DATELINE`]: a capital first, and the
+/// first `(...)` followed by a dash. Compiling that regex (Unicode letter
+/// classes) costs more than tagging a whole article, so an article without
+/// a dateline never builds it.
+fn may_be_dateline(paragraph: &str) -> bool {
+    let capital = paragraph.chars().next().is_some_and(char::is_uppercase);
+    let Some(open) = paragraph.find('(') else {
+        return false;
+    };
+    let after_open = paragraph.get(open..).unwrap_or("");
+    let Some(close) = after_open.find(')') else {
+        return false;
+    };
+    let after_close = after_open.get(close + 1..).unwrap_or("");
+    capital && after_close.trim_start().starts_with(['-', '–', '—'])
 }
 
 /// A short line that could be a subheading or headline: a few words, starting
@@ -363,6 +383,28 @@ mod tests {
         assert_eq!(byline("\"By God,\" he said"), None);
         assert_eq!(source_line("Source: Reuters").as_deref(), Some("Reuters"));
         assert!(is_agency("Reuters"));
+    }
+
+    #[test]
+    fn dateline_precheck_passes_every_regex_match() {
+        let samples = [
+            "KYIV, Oct 16 (Reuters) - Ukraine said on Thursday it was ready.",
+            "WASHINGTON (AP) — The Senate voted.",
+            "São Paulo, Brazil (AFP)\u{a0}–– Talks resumed.",
+            "ÉVORA (Lusa) -text",
+            "The talks (which lasted hours) - were long.",
+            "No brackets here - at all.",
+            "lower (x) - y",
+            "BERLIN (dpa) and more (later) - end",
+        ];
+        for p in samples {
+            if is_match(&DATELINE, p) {
+                assert!(may_be_dateline(p), "{p}");
+            }
+        }
+        assert!(may_be_dateline(samples[0]));
+        assert!(!may_be_dateline("No brackets here - at all."));
+        assert!(!may_be_dateline("lower (x) - y"));
     }
 
     #[test]
