@@ -25,7 +25,7 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-mod fx;
+pub(crate) mod fx;
 
 use fx::FxMap;
 
