@@ -285,7 +285,7 @@ pub struct ViterbiInput<'a> {
 /// partial gold): the same recurrence in the same order, so the same path,
 /// over fixed-size arrays the compiler can keep free of bounds checks.
 struct Unforced<'a> {
-    scores: &'a [[f32; N_TAGS]],
+    scores: &'a [f32],
     trans: [[f32; N_TAGS]; N_TAGS],
     start: [f32; N_TAGS],
     end: [f32; N_TAGS],
@@ -294,15 +294,15 @@ struct Unforced<'a> {
 impl<'a> Unforced<'a> {
     /// `None` when a table has the wrong size (the general path copes).
     fn new(input: &ViterbiInput<'a>) -> Option<Unforced<'a>> {
-        let (scores, rest) = input.scores.as_chunks::<N_TAGS>();
-        let (rows, _) = input.trans.as_chunks::<N_TAGS>();
-        if !rest.is_empty() || rows.len() < N_TAGS {
+        if input.scores.len() % N_TAGS != 0 || input.trans.len() < N_TAGS * N_TAGS {
             return None;
         }
         let mut trans = [[0.0; N_TAGS]; N_TAGS];
-        trans.copy_from_slice(rows.get(..N_TAGS)?);
+        for (row, from) in trans.iter_mut().zip(input.trans.chunks_exact(N_TAGS)) {
+            row.copy_from_slice(from);
+        }
         Some(Unforced {
-            scores,
+            scores: input.scores,
             trans,
             start: input.start.get(..N_TAGS)?.try_into().ok()?,
             end: input.end.get(..N_TAGS)?.try_into().ok()?,
@@ -312,9 +312,9 @@ impl<'a> Unforced<'a> {
     fn decode(&self, n: usize, back: &mut Vec<u8>, out: &mut Vec<u8>) {
         back.clear();
         back.resize(n * N_TAGS, 0);
-        let (back_rows, _) = back.as_chunks_mut::<N_TAGS>();
         let mut prev = [f32::NEG_INFINITY; N_TAGS];
-        let Some(first) = self.scores.first() else {
+        let mut rows = self.scores.chunks_exact(N_TAGS);
+        let Some(first) = rows.next() else {
             return;
         };
         for t in 0..N_TAGS {
@@ -322,7 +322,7 @@ impl<'a> Unforced<'a> {
                 prev[t] = self.start[t] + first[t];
             }
         }
-        for (row, back_row) in self.scores.iter().zip(back_rows.iter_mut()).skip(1) {
+        for (row, back_row) in rows.zip(back.chunks_exact_mut(N_TAGS).skip(1)) {
             let mut cur = [f32::NEG_INFINITY; N_TAGS];
             for t in 0..N_TAGS {
                 let mut best = f32::NEG_INFINITY;
@@ -363,9 +363,10 @@ impl<'a> Unforced<'a> {
                 *slot = t;
             }
             if i > 0 {
-                t = back_rows
-                    .get(i)
-                    .map_or(OUTSIDE, |r| r[usize::from(t) % N_TAGS]);
+                t = back
+                    .get(i * N_TAGS + usize::from(t))
+                    .copied()
+                    .unwrap_or(OUTSIDE);
             }
         }
     }

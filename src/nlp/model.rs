@@ -344,23 +344,37 @@ impl Model {
     /// Tag scores for every token of a sentence's features.
     fn score(&self, hashes: &[u64], out: &mut Vec<f32>) {
         match &self.weights {
-            Weights::Wide(w) => self.score_rows(w, hashes, out, |&v| i32::from(v)),
-            Weights::WideBytes(w) => {
-                let (pairs, _) = w.as_chunks::<2>();
-                self.score_rows(pairs, hashes, out, |&p| i32::from(i16::from_le_bytes(p)));
-            }
-            Weights::Narrow(w) => self.score_rows(w, hashes, out, |&b| i32::from(b as i8)),
+            Weights::Wide(w) => self.score_rows(hashes, out, |start, acc| {
+                if let Some(row) = w.get(start..start + N_TAGS) {
+                    for (a, &v) in acc.iter_mut().zip(row) {
+                        *a += i32::from(v);
+                    }
+                }
+            }),
+            Weights::WideBytes(w) => self.score_rows(hashes, out, |start, acc| {
+                if let Some(row) = w.get(start * 2..(start + N_TAGS) * 2) {
+                    for (a, p) in acc.iter_mut().zip(row.chunks_exact(2)) {
+                        *a += i32::from(i16::from_le_bytes([p[0], p[1]]));
+                    }
+                }
+            }),
+            Weights::Narrow(w) => self.score_rows(hashes, out, |start, acc| {
+                if let Some(row) = w.get(start..start + N_TAGS) {
+                    for (a, &v) in acc.iter_mut().zip(row) {
+                        *a += i32::from(v as i8);
+                    }
+                }
+            }),
         }
     }
 
     /// [`Model::score`] over one weight representation (monomorphised, so
     /// the inner loop has no branch on the width).
-    fn score_rows<T>(
+    fn score_rows(
         &self,
-        weights: &[T],
         hashes: &[u64],
         out: &mut Vec<f32>,
-        value: impl Fn(&T) -> i32,
+        add_row: impl Fn(usize, &mut [i32; N_TAGS]),
     ) {
         let n = hashes.len() / N_FEATURES;
         out.clear();
@@ -368,12 +382,7 @@ impl Model {
         for feats in hashes.chunks_exact(N_FEATURES) {
             let mut acc = [0i32; N_TAGS];
             for &h in feats {
-                let start = bucket(h, self.bits) as usize * N_TAGS;
-                if let Some(row) = weights.get(start..start + N_TAGS) {
-                    for (a, w) in acc.iter_mut().zip(row) {
-                        *a += value(w);
-                    }
-                }
+                add_row(bucket(h, self.bits) as usize * N_TAGS, &mut acc);
             }
             out.extend(acc.iter().map(|&a| a as f32 * self.scale));
         }
@@ -611,6 +620,41 @@ mod tests {
         assert_eq!(back.as_ref(), Some(&m));
         let small = m.to_i8();
         assert_eq!(Model::from_bytes(&small.to_bytes()).ok(), Some(small));
+    }
+
+    #[test]
+    fn borrowed_weights_score_like_copied_ones() {
+        // Width 2 (`WideBytes` vs `Wide`) and width 1 (borrowed vs owned `Narrow`).
+        for model in [tiny(), tiny().to_i8()] {
+            let bytes: &'static [u8] = Box::leak(model.to_bytes().into_boxed_slice());
+            let (Ok(borrowed), Ok(copied)) = (Model::from_static(bytes), Model::from_bytes(bytes))
+            else {
+                panic!("model does not parse");
+            };
+            let hashes: Vec<u64> = (0..N_FEATURES as u64 * 5)
+                .map(|i| i.wrapping_mul(0x9e37_79b9_7f4a_7c15))
+                .collect();
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            borrowed.score(&hashes, &mut a);
+            copied.score(&hashes, &mut b);
+            assert_eq!(a, b);
+            assert!(a.iter().any(|&x| x != 0.0));
+        }
+    }
+
+    #[test]
+    fn embedded_model_tags_alike_borrowed_or_copied() {
+        let (Ok(borrowed), Ok(copied)) =
+            (Model::from_static(EMBEDDED), Model::from_bytes(EMBEDDED))
+        else {
+            panic!("embedded model does not parse");
+        };
+        let doc = Doc::new("President Joe Biden met Olaf Scholz in Washington and Paris.");
+        let lexicon = GazetteerLexicon;
+        assert_eq!(
+            borrowed.tag_doc(&doc, &lexicon),
+            copied.tag_doc(&doc, &lexicon)
+        );
     }
 
     #[test]
