@@ -141,8 +141,9 @@ pub struct Gazetteers {
 }
 
 /// Distinct words over all lists (about 100,000): sizing the table once
-/// avoids rehashing it a dozen times while loading.
-const WORDS_CAPACITY: usize = 1 << 17;
+/// avoids rehashing it a dozen times while loading. Kept under 7/8 of
+/// 2^17 so the table gets 2^17 buckets, not 2^18 (memory).
+const WORDS_CAPACITY: usize = 110_000;
 
 const COUNTRIES: &str = include_str!("../../assets/gazetteers/countries.txt");
 const SUBDIVISIONS: &str = include_str!("../../assets/gazetteers/subdivisions.txt");
