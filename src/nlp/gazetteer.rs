@@ -455,13 +455,12 @@ fn entries(list: &str) -> impl Iterator<Item = (&str, &str)> {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let line = trim(line);
             return Some(match line.bytes().position(|b| b == b'\t') {
                 Some(tab) => (
                     trim(line.get(..tab).unwrap_or("")),
                     trim(line.get(tab + 1..).unwrap_or("")),
                 ),
-                None => (line, line),
+                None => (trim(line), trim(line)),
             });
         }
         None
