@@ -441,6 +441,28 @@ mod tests {
     }
 
     #[test]
+    fn dateline_precheck_passes_every_regex_match() {
+        let samples = [
+            "KYIV, Oct 16 (Reuters) - Ukraine said on Thursday it was ready.",
+            "WASHINGTON (AP) — The Senate voted.",
+            "São Paulo, Brazil (AFP)\u{a0}–– Talks resumed.",
+            "ÉVORA (Lusa) -text",
+            "The talks (which lasted hours) - were long.",
+            "No brackets here - at all.",
+            "lower (x) - y",
+            "BERLIN (dpa) and more (later) - end",
+        ];
+        for p in samples {
+            if is_match(&DATELINE, p) {
+                assert!(may_be_dateline(p), "{p}");
+            }
+        }
+        assert!(may_be_dateline(samples[0]));
+        assert!(!may_be_dateline("No brackets here - at all."));
+        assert!(!may_be_dateline("lower (x) - y"));
+    }
+
+    #[test]
     fn dateline_splits_agency() {
         assert_eq!(
             dateline("KYIV, Oct 16 (Reuters) - Ukraine said on Thursday it was ready."),

@@ -197,6 +197,12 @@ pub fn viterbi(input: &ViterbiInput<'_>, back: &mut Vec<u8>, out: &mut Vec<u8>) 
     if n == 0 {
         return;
     }
+    if input.fixed.is_none()
+        && let Some(fast) = Unforced::new(input)
+    {
+        fast.decode(n, back, out);
+        return;
+    }
     back.clear();
     back.resize(n * N_TAGS, 0);
     let allowed_at = |i: usize, t: usize| match input.fixed.and_then(|f| f.get(i)) {
@@ -273,6 +279,97 @@ pub struct ViterbiInput<'a> {
     pub end: &'a [f32],
     /// Tags forced per token, if any.
     pub fixed: Option<&'a [Option<u8>]>,
+}
+
+/// [`viterbi`] without forced tags (tagging, as opposed to training on
+/// partial gold): the same recurrence in the same order, so the same path,
+/// over fixed-size arrays the compiler can keep free of bounds checks.
+struct Unforced<'a> {
+    scores: &'a [f32],
+    trans: [[f32; N_TAGS]; N_TAGS],
+    start: [f32; N_TAGS],
+    end: [f32; N_TAGS],
+}
+
+impl<'a> Unforced<'a> {
+    /// `None` when a table has the wrong size (the general path copes).
+    fn new(input: &ViterbiInput<'a>) -> Option<Unforced<'a>> {
+        if input.scores.len() % N_TAGS != 0 || input.trans.len() < N_TAGS * N_TAGS {
+            return None;
+        }
+        let mut trans = [[0.0; N_TAGS]; N_TAGS];
+        for (row, from) in trans.iter_mut().zip(input.trans.chunks_exact(N_TAGS)) {
+            row.copy_from_slice(from);
+        }
+        Some(Unforced {
+            scores: input.scores,
+            trans,
+            start: input.start.get(..N_TAGS)?.try_into().ok()?,
+            end: input.end.get(..N_TAGS)?.try_into().ok()?,
+        })
+    }
+
+    fn decode(&self, n: usize, back: &mut Vec<u8>, out: &mut Vec<u8>) {
+        back.clear();
+        back.resize(n * N_TAGS, 0);
+        let mut prev = [f32::NEG_INFINITY; N_TAGS];
+        let mut rows = self.scores.chunks_exact(N_TAGS);
+        let Some(first) = rows.next() else {
+            return;
+        };
+        for t in 0..N_TAGS {
+            if can_start(t as u8) {
+                prev[t] = self.start[t] + first[t];
+            }
+        }
+        for (row, back_row) in rows.zip(back.chunks_exact_mut(N_TAGS).skip(1)) {
+            let mut cur = [f32::NEG_INFINITY; N_TAGS];
+            for t in 0..N_TAGS {
+                let mut best = f32::NEG_INFINITY;
+                let mut arg = 0u8;
+                let (preds, count) = &PREDECESSORS[t];
+                for &p in preds.iter().take(*count) {
+                    let p = usize::from(p);
+                    let s = prev[p] + self.trans[p][t];
+                    if s > best {
+                        best = s;
+                        arg = p as u8;
+                    }
+                }
+                if best > f32::NEG_INFINITY {
+                    cur[t] = best + row[t];
+                    back_row[t] = arg;
+                }
+            }
+            prev = cur;
+        }
+        let mut best = f32::NEG_INFINITY;
+        let mut last = None;
+        for (t, &score) in prev.iter().enumerate() {
+            if score > f32::NEG_INFINITY && can_end(t as u8) {
+                let s = score + self.end[t];
+                if last.is_none() || s > best {
+                    best = s;
+                    last = Some(t as u8);
+                }
+            }
+        }
+        out.resize(n, OUTSIDE);
+        let Some(mut t) = last else {
+            return;
+        };
+        for i in (0..n).rev() {
+            if let Some(slot) = out.get_mut(i) {
+                *slot = t;
+            }
+            if i > 0 {
+                t = back
+                    .get(i * N_TAGS + usize::from(t))
+                    .copied()
+                    .unwrap_or(OUTSIDE);
+            }
+        }
+    }
 }
 
 /// For every tag, the tags allowed right before it (and how many).

@@ -309,9 +309,7 @@ const SEEN_IN_CAP_RUN: u8 = 4;
 pub struct FeatureScratch {
     attrs: Vec<Attrs>,
     gaz: Vec<u32>,
-    lower_seen: Vec<u64>,
-    title_mid: Vec<u64>,
-    cap_run: Vec<u64>,
+    seen: SeenTable,
     runs: Vec<(Range<usize>, u16)>,
     /// `n_tokens * N_FEATURES` feature hashes, row per token of the doc.
     pub features: Vec<u64>,
@@ -351,47 +349,89 @@ pub fn extract(doc: &Doc, lexicon: &dyn Lexicon, scratch: &mut FeatureScratch) {
 /// whose form occurs capitalised in mid-sentence, or next to another
 /// capitalised word ("Smith" after "John Smith").
 fn doc_flags(doc: &Doc, scratch: &mut FeatureScratch) {
-    scratch.lower_seen.clear();
-    scratch.title_mid.clear();
-    scratch.cap_run.clear();
+    let n = scratch.attrs.len();
+    let seen = &mut scratch.seen;
+    seen.reset(n);
     let attrs = &scratch.attrs;
     for s in doc.sentences() {
         for i in s.clone() {
-            let a = attrs[i];
+            let Some(a) = attrs.get(i) else { continue };
             if a.lowercase {
-                scratch.lower_seen.push(a.lower);
+                seen.mark(a.lower, SEEN_LOWER);
             } else if a.title {
                 if i > s.start {
-                    scratch.title_mid.push(a.lower);
+                    seen.mark(a.lower, SEEN_TITLE_MID);
                 }
                 let prev_title = i > s.start && attrs[i - 1].title;
                 let next_title = i + 1 < s.end && attrs[i + 1].title;
                 if prev_title || next_title {
-                    scratch.cap_run.push(a.lower);
+                    seen.mark(a.lower, SEEN_IN_CAP_RUN);
                 }
             }
         }
     }
-    for v in [
-        &mut scratch.lower_seen,
-        &mut scratch.title_mid,
-        &mut scratch.cap_run,
-    ] {
-        v.sort_unstable();
-        v.dedup();
-    }
     for a in &mut scratch.attrs {
-        let mut bits = 0;
-        if scratch.lower_seen.binary_search(&a.lower).is_ok() {
-            bits |= SEEN_LOWER;
+        a.doc = scratch.seen.get(a.lower);
+    }
+}
+
+/// The document evidence bits by lowercase-form hash: an open-addressing
+/// table reused across docs (no sorting, one probe per token). The keys are
+/// already well-mixed hashes, so their top bits index the table.
+#[derive(Debug, Default)]
+struct SeenTable {
+    /// `(key, bits)`; `bits == 0` marks an empty slot (a stored key always
+    /// has a bit set).
+    slots: Vec<(u64, u8)>,
+    /// log2 of the table size.
+    shift_bits: u32,
+}
+
+impl SeenTable {
+    /// Empties the table and sizes it for `n` keys (load under one half).
+    fn reset(&mut self, n: usize) {
+        let size = (2 * n).next_power_of_two().max(16);
+        self.shift_bits = size.trailing_zeros();
+        self.slots.clear();
+        self.slots.resize(size, (0, 0));
+    }
+
+    fn start(&self, key: u64) -> usize {
+        (key >> (64 - self.shift_bits)) as usize
+    }
+
+    /// ORs `bit` into the bits of `key`.
+    fn mark(&mut self, key: u64, bit: u8) {
+        let mask = self.slots.len() - 1;
+        let mut i = self.start(key);
+        for _ in 0..self.slots.len() {
+            let Some(slot) = self.slots.get_mut(i) else {
+                return;
+            };
+            if slot.1 == 0 || slot.0 == key {
+                *slot = (key, slot.1 | bit);
+                return;
+            }
+            i = (i + 1) & mask;
         }
-        if scratch.title_mid.binary_search(&a.lower).is_ok() {
-            bits |= SEEN_TITLE_MID;
+    }
+
+    /// The bits of `key` (0 when never marked).
+    fn get(&self, key: u64) -> u8 {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut i = self.start(key);
+        for _ in 0..self.slots.len() {
+            match self.slots.get(i) {
+                Some(&(k, bits)) if bits != 0 => {
+                    if k == key {
+                        return bits;
+                    }
+                }
+                _ => return 0,
+            }
+            i = (i + 1) & mask;
         }
-        if scratch.cap_run.binary_search(&a.lower).is_ok() {
-            bits |= SEEN_IN_CAP_RUN;
-        }
-        a.doc = bits;
+        0
     }
 }
 
@@ -565,6 +605,34 @@ mod tests {
         assert_eq!(pa.shape, lo.shape);
         assert_ne!(pa.word, lo.word);
         assert_eq!(attrs_of("Paris").lower, attrs_of("PARIS").lower);
+    }
+
+    #[test]
+    fn seen_table_matches_a_map() {
+        use std::collections::BTreeMap;
+        let mut table = SeenTable::default();
+        for n in [0usize, 1, 7, 100, 1000] {
+            table.reset(n);
+            let mut map = BTreeMap::new();
+            let mut x = 0x9e37_79b9_7f4a_7c15u64 ^ n as u64;
+            for k in 0..n {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                // Repeats and keys sharing their top bits (same first slot).
+                let key = if k % 3 == 0 { x >> 40 } else { x };
+                let bit = 1u8 << (k % 3);
+                table.mark(key, bit);
+                *map.entry(key).or_insert(0u8) |= bit;
+            }
+            for (&key, &bits) in &map {
+                assert_eq!(table.get(key), bits);
+            }
+            assert_eq!(
+                table.get(0xdead_beef),
+                map.get(&0xdead_beef).copied().unwrap_or(0)
+            );
+        }
     }
 
     #[test]

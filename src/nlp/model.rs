@@ -23,6 +23,7 @@
 //! Reading never uses `unsafe` and rejects a wrong magic, version, size or
 //! checksum with a [`ModelError`].
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
@@ -91,7 +92,41 @@ pub struct Model {
     scale: f32,
     /// Start row, end row, then transitions.
     trans: Vec<f32>,
-    weights: Vec<i16>,
+    weights: Weights,
+}
+
+/// The weight table, row per bucket. The embedded model is used as stored,
+/// borrowed straight from the binary: no copy or conversion at start-up, and
+/// only the rows a text touches are ever paged in.
+#[derive(Debug, Clone, PartialEq)]
+enum Weights {
+    /// `i16` weights (built by training, or a width-2 file).
+    Wide(Vec<i16>),
+    /// `i16` weights as stored: little-endian byte pairs.
+    WideBytes(Cow<'static, [u8]>),
+    /// `i8` weights as their raw bytes (two's complement).
+    Narrow(Cow<'static, [u8]>),
+}
+
+impl Weights {
+    fn len(&self) -> usize {
+        match self {
+            Weights::Wide(w) => w.len(),
+            Weights::WideBytes(w) => w.len() / 2,
+            Weights::Narrow(w) => w.len(),
+        }
+    }
+
+    /// Every weight as `i16`, in order.
+    fn values(&self) -> Box<dyn Iterator<Item = i16> + '_> {
+        match self {
+            Weights::Wide(w) => Box::new(w.iter().copied()),
+            Weights::WideBytes(w) => {
+                Box::new(w.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]])))
+            }
+            Weights::Narrow(w) => Box::new(w.iter().map(|&b| i16::from(b as i8))),
+        }
+    }
 }
 
 impl Model {
@@ -105,10 +140,12 @@ impl Model {
         } else {
             1.0
         };
-        let weights = weights
-            .iter()
-            .map(|w| (w / scale).round().clamp(-32767.0, 32767.0) as i16)
-            .collect();
+        let weights = Weights::Wide(
+            weights
+                .iter()
+                .map(|w| (w / scale).round().clamp(-32767.0, 32767.0) as i16)
+                .collect(),
+        );
         let mut trans = trans.to_vec();
         trans.resize(TRANS_LEN, 0.0);
         Model {
@@ -126,11 +163,12 @@ impl Model {
     pub fn to_i8(&self) -> Model {
         let factor = 256.0;
         Model {
-            weights: self
-                .weights
-                .iter()
-                .map(|&w| (f32::from(w) / factor).round().clamp(-127.0, 127.0) as i16)
-                .collect(),
+            weights: Weights::Narrow(Cow::Owned(
+                self.weights
+                    .values()
+                    .map(|w| ((f32::from(w) / factor).round().clamp(-127.0, 127.0) as i8) as u8)
+                    .collect(),
+            )),
             width: 1,
             scale: self.scale * factor,
             ..self.clone()
@@ -160,7 +198,7 @@ impl Model {
     /// If the embedded file is missing or corrupt (a build problem).
     pub fn embedded() -> Result<Arc<Model>, &'static ModelError> {
         static CELL: OnceLock<Result<Arc<Model>, ModelError>> = OnceLock::new();
-        CELL.get_or_init(|| Model::from_bytes(EMBEDDED).map(Arc::new))
+        CELL.get_or_init(|| Model::from_static(EMBEDDED).map(Arc::new))
             .as_ref()
             .map(Arc::clone)
     }
@@ -187,7 +225,7 @@ impl Model {
         for t in &self.trans {
             out.extend_from_slice(&t.to_le_bytes());
         }
-        for &w in &self.weights {
+        for w in self.weights.values() {
             if self.width == 1 {
                 out.push((w.clamp(-127, 127) as i8).to_le_bytes()[0]);
             } else {
@@ -204,6 +242,40 @@ impl Model {
     /// # Errors
     /// [`ModelError`] for a wrong magic, version, size or checksum.
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
+        Model::parse(bytes, |raw, width| {
+            if width == 1 {
+                Weights::Narrow(Cow::Owned(raw.to_vec()))
+            } else {
+                Weights::Wide(
+                    raw.chunks_exact(2)
+                        .map(|c| i16::from_le_bytes([c[0], c[1]]))
+                        .collect(),
+                )
+            }
+        })
+    }
+
+    /// Parses a model file that lives as long as the program (the embedded
+    /// one), borrowing its weights instead of copying them.
+    ///
+    /// # Errors
+    /// As [`Model::from_bytes`].
+    pub fn from_static(bytes: &'static [u8]) -> Result<Model, ModelError> {
+        Model::parse(bytes, |raw, width| {
+            if width == 1 {
+                Weights::Narrow(Cow::Borrowed(raw))
+            } else {
+                Weights::WideBytes(Cow::Borrowed(raw))
+            }
+        })
+    }
+
+    /// Parses a model file; `keep` turns the raw weight bytes (`width` bytes
+    /// each) into the table.
+    fn parse<'b>(
+        bytes: &'b [u8],
+        keep: impl FnOnce(&'b [u8], u8) -> Weights,
+    ) -> Result<Model, ModelError> {
         let body_len = bytes.len().checked_sub(8).ok_or(ModelError::Size)?;
         let (body, sum) = bytes.split_at(body_len);
         let mut r = Reader {
@@ -252,13 +324,8 @@ impl Model {
             return Err(ModelError::Corrupt("transition is not finite"));
         }
         let n = (1usize << bits) * N_TAGS;
-        let weights: Vec<i16> = match width {
-            1 => r.take(n)?.iter().map(|&b| i16::from(b as i8)).collect(),
-            2 => r
-                .take(n * 2)?
-                .chunks_exact(2)
-                .map(|c| i16::from_le_bytes([c[0], c[1]]))
-                .collect(),
+        let weights = match width {
+            1 | 2 => keep(r.take(n * usize::from(width))?, width),
             _ => return Err(ModelError::Corrupt("weight width must be 1 or 2")),
         };
         if r.pos != body.len() {
@@ -276,18 +343,46 @@ impl Model {
 
     /// Tag scores for every token of a sentence's features.
     fn score(&self, hashes: &[u64], out: &mut Vec<f32>) {
+        match &self.weights {
+            Weights::Wide(w) => self.score_rows(hashes, out, |start, acc| {
+                if let Some(row) = w.get(start..start + N_TAGS) {
+                    for (a, &v) in acc.iter_mut().zip(row) {
+                        *a += i32::from(v);
+                    }
+                }
+            }),
+            Weights::WideBytes(w) => self.score_rows(hashes, out, |start, acc| {
+                if let Some(row) = w.get(start * 2..(start + N_TAGS) * 2) {
+                    for (a, p) in acc.iter_mut().zip(row.chunks_exact(2)) {
+                        *a += i32::from(i16::from_le_bytes([p[0], p[1]]));
+                    }
+                }
+            }),
+            Weights::Narrow(w) => self.score_rows(hashes, out, |start, acc| {
+                if let Some(row) = w.get(start..start + N_TAGS) {
+                    for (a, &v) in acc.iter_mut().zip(row) {
+                        *a += i32::from(v as i8);
+                    }
+                }
+            }),
+        }
+    }
+
+    /// [`Model::score`] over one weight representation (monomorphised, so
+    /// the inner loop has no branch on the width).
+    fn score_rows(
+        &self,
+        hashes: &[u64],
+        out: &mut Vec<f32>,
+        add_row: impl Fn(usize, &mut [i32; N_TAGS]),
+    ) {
         let n = hashes.len() / N_FEATURES;
         out.clear();
         out.reserve(n * N_TAGS);
         for feats in hashes.chunks_exact(N_FEATURES) {
             let mut acc = [0i32; N_TAGS];
             for &h in feats {
-                let start = bucket(h, self.bits) as usize * N_TAGS;
-                if let Some(row) = self.weights.get(start..start + N_TAGS) {
-                    for (a, &w) in acc.iter_mut().zip(row) {
-                        *a += i32::from(w);
-                    }
-                }
+                add_row(bucket(h, self.bits) as usize * N_TAGS, &mut acc);
             }
             out.extend(acc.iter().map(|&a| a as f32 * self.scale));
         }
@@ -591,6 +686,41 @@ mod tests {
         assert_eq!(back.as_ref(), Some(&m));
         let small = m.to_i8();
         assert_eq!(Model::from_bytes(&small.to_bytes()).ok(), Some(small));
+    }
+
+    #[test]
+    fn borrowed_weights_score_like_copied_ones() {
+        // Width 2 (`WideBytes` vs `Wide`) and width 1 (borrowed vs owned `Narrow`).
+        for model in [tiny(), tiny().to_i8()] {
+            let bytes: &'static [u8] = Box::leak(model.to_bytes().into_boxed_slice());
+            let (Ok(borrowed), Ok(copied)) = (Model::from_static(bytes), Model::from_bytes(bytes))
+            else {
+                panic!("model does not parse");
+            };
+            let hashes: Vec<u64> = (0..N_FEATURES as u64 * 5)
+                .map(|i| i.wrapping_mul(0x9e37_79b9_7f4a_7c15))
+                .collect();
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            borrowed.score(&hashes, &mut a);
+            copied.score(&hashes, &mut b);
+            assert_eq!(a, b);
+            assert!(a.iter().any(|&x| x != 0.0));
+        }
+    }
+
+    #[test]
+    fn embedded_model_tags_alike_borrowed_or_copied() {
+        let (Ok(borrowed), Ok(copied)) =
+            (Model::from_static(EMBEDDED), Model::from_bytes(EMBEDDED))
+        else {
+            panic!("embedded model does not parse");
+        };
+        let doc = Doc::new("President Joe Biden met Olaf Scholz in Washington and Paris.");
+        let lexicon = GazetteerLexicon;
+        assert_eq!(
+            borrowed.tag_doc(&doc, &lexicon),
+            copied.tag_doc(&doc, &lexicon)
+        );
     }
 
     #[test]

@@ -39,6 +39,10 @@ const TITLE_SMALL_WORDS: &[&str] = &[
 /// whole article's; only mentions of `field` are used.
 #[must_use]
 pub fn extract(doc: &Doc, field: Field, mentions: &[Mention], entities: &[Entity]) -> Vec<Quote> {
+    // A text without a quote mark has no quotes: skip the char analysis.
+    if !doc.text().chars().any(marks::is_mark_char) {
+        return Vec::new();
+    }
     let chars: Vec<char> = doc.text().chars().collect();
     let spans = marks::find_spans(&chars);
     let barriers = spans

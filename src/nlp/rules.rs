@@ -31,9 +31,9 @@ mod runs;
 mod titles;
 mod tokens;
 
-use std::collections::HashSet;
 use std::ops::Range;
 
+use super::gazetteer::fx::FxSet;
 use super::gazetteer::{COMMON, FIRST_NAME, GazKind, Gazetteers, PLACE};
 use super::{Doc, EntityKind, EntitySpan, Tagger};
 use tokens::TokenInfo;
@@ -102,7 +102,7 @@ pub(crate) struct Ctx<'a> {
     infos: Vec<TokenInfo>,
     /// Lower-case words of the doc: a capitalised common word that never
     /// appears in lower case ("Bush") is more likely a name.
-    lower_words: HashSet<&'a str>,
+    lower_words: FxSet<&'a str>,
 }
 
 /// What the rules decided at one token: a span (or nothing) and where to go on.

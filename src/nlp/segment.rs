@@ -87,6 +87,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// ("Trump's", "don't", "I'd", "we're", "they'll").
 fn push_word(pieces: &mut Vec<Range<usize>>, text: &str, start: usize, word: &str) {
     let end = start + word.len();
+    // Every suffix holds an apostrophe (`'`, or `’` whose UTF-8 starts with
+    // 0xE2) in its last five bytes; most words have none, so skip the scan.
+    let tail = word.as_bytes().get(word.len().saturating_sub(5)..);
+    if !tail.is_some_and(|t| t.iter().any(|&b| b == b'\'' || b == 0xE2)) {
+        pieces.push(start..end);
+        return;
+    }
     for suffix in [
         "'s", "’s", "'S", "’S", "n't", "n’t", "'d", "’d", "'ll", "’ll", "'re", "’re", "'ve", "’ve",
         "'m", "’m",
@@ -114,7 +121,7 @@ fn merge_periods_and_dashes(text: &str, pieces: Vec<Range<usize>>) -> Vec<Range<
             let prev_text = text.get(prev.clone()).unwrap_or("");
             let same_run = matches!(piece_text, "." | "-")
                 && !prev_text.is_empty()
-                && prev_text.chars().all(|c| c.to_string() == piece_text);
+                && prev_text.chars().all(|c| piece_text.chars().eq([c]));
             if adjacent && (same_run || (piece_text == "." && takes_period(prev_text))) {
                 prev.end = piece.end;
                 continue;

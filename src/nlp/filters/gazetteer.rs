@@ -16,6 +16,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::{Filter, fill_gaps, relabel, sentence_start, stands_alone};
+use crate::nlp::gazetteer::fx::FxMap;
 use crate::nlp::gazetteer::{COMMON, FILES, FIRST_NAME, Gazetteers, SURNAME};
 use crate::nlp::{Doc, EntityKind, EntitySpan, segment};
 
@@ -37,7 +38,8 @@ struct Entry {
 /// The curated entries by first token, longest first.
 #[derive(Debug, Default)]
 pub struct CuratedGazetteer {
-    entries: HashMap<String, Vec<Entry>>,
+    /// Entries by first token (looked up at every token: a fast hasher).
+    entries: FxMap<String, Vec<Entry>>,
 }
 
 impl CuratedGazetteer {
@@ -71,7 +73,7 @@ impl CuratedGazetteer {
                 }
             }
         }
-        let mut entries: HashMap<String, Vec<Entry>> = HashMap::new();
+        let mut entries: FxMap<String, Vec<Entry>> = FxMap::default();
         for (tokens, kind) in kinds {
             let (Some(kind), Some(first)) = (kind, tokens.first().cloned()) else {
                 continue;

@@ -1,12 +1,15 @@
 //! The FxHash mixer (as used by rustc) for the gazetteer maps.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// A small, fast, non-cryptographic hash map for short string keys (the
 /// FxHash mix used by rustc); gazetteer keys are fixed, so DoS resistance is
 /// not needed.
 pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// A set with the same hasher, for per-document word sets.
+pub(crate) type FxSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
 /// The rustc FxHash mixer.
 #[derive(Debug, Default, Clone, Copy)]
