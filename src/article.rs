@@ -130,7 +130,8 @@ pub struct Article {
     pub source: Option<String>,
     /// Canonical URL of the article.
     pub url: Option<String>,
-    /// Where it was read from: a path, `-` for stdin, or `sample:NAME`.
+    /// Where it was read from: a path (control chars shown as `\u{..}`
+    /// escapes), `-` for stdin, or `sample:NAME`.
     pub origin: String,
     /// The format it was stored in.
     pub source_format: SourceFormat,
@@ -200,7 +201,11 @@ pub fn article_id(original_bytes: &[u8]) -> String {
 pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
     let bytes = source::read_path(path, max_size_from_env())?;
     let format = detect_format(Some(path), &bytes);
-    parse(&path.display().to_string(), format, &bytes)
+    parse(
+        &sanitize::quote_name(&path.display().to_string()),
+        format,
+        &bytes,
+    )
 }
 
 /// Loads articles from standard input; `origin` is `-`.

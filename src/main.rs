@@ -131,6 +131,9 @@ fn tag(args: &TagArgs) -> Result<ExitCode> {
     let analyzer = tag_analyzer(args)?;
     let mut out = BufWriter::new(io::stdout().lock());
     for article in &articles {
+        if let Some(notice) = lede::nlp::limit_notice(article, analyzer.max_analysis()) {
+            eprintln!("lede: {}: {}", article.origin, one_line(&notice));
+        }
         let analysis = analyzer.analyze(article);
         match args.format {
             TagFormat::Text => write_summary(&mut out, article, &analysis)?,

@@ -211,9 +211,23 @@ impl Analysis {
     }
 }
 
+/// Default analysis cap: the first 2 MiB of each field are analysed.
+pub const DEFAULT_MAX_ANALYSIS: usize = 2 * 1024 * 1024;
+
+/// The analysis cap from `LEDE_MAX_ANALYSIS` (bytes per field), else
+/// [`DEFAULT_MAX_ANALYSIS`].
+#[must_use]
+pub fn max_analysis_from_env() -> usize {
+    std::env::var("LEDE_MAX_ANALYSIS")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(DEFAULT_MAX_ANALYSIS)
+}
+
 /// Runs the stages; holds the tagger so it is built once.
 pub struct Analyzer {
     tagger: Box<dyn Tagger>,
+    max_bytes: usize,
 }
 
 impl Default for Analyzer {
@@ -228,18 +242,37 @@ impl Default for Analyzer {
             )),
             Err(_) => Box::new(rules::RuleTagger::new()),
         };
-        Analyzer { tagger }
+        Analyzer::with_tagger(tagger)
     }
 }
 
 impl Analyzer {
-    /// An analyzer with a given tagger.
+    /// An analyzer with a given tagger, capped by `LEDE_MAX_ANALYSIS`.
     #[must_use]
     pub fn with_tagger(tagger: Box<dyn Tagger>) -> Analyzer {
-        Analyzer { tagger }
+        Analyzer {
+            tagger,
+            max_bytes: max_analysis_from_env(),
+        }
     }
 
-    /// Analyses every field of an article; linking spans all fields.
+    /// The same analyzer with another per-field cap in bytes.
+    #[must_use]
+    pub fn with_max_analysis(mut self, max_bytes: usize) -> Analyzer {
+        self.max_bytes = max_bytes;
+        self
+    }
+
+    /// The per-field cap in bytes: only the first this many bytes of a field
+    /// are analysed (see [`analysis_cut`]).
+    #[must_use]
+    pub fn max_analysis(&self) -> usize {
+        self.max_bytes
+    }
+
+    /// Analyses every field of an article; linking spans all fields. A field
+    /// over the cap is analysed up to [`analysis_cut`]; offsets stay valid for
+    /// the whole field, and [`Analyzer::limited_fields`] says which were cut.
     #[must_use]
     pub fn analyze(&self, article: &Article) -> Analysis {
         let docs = article
@@ -247,20 +280,32 @@ impl Analyzer {
             .into_iter()
             .map(|(field, text)| FieldDoc {
                 field,
-                doc: Doc::new(text),
+                doc: Doc::new(self.analysed_part(text)),
             })
             .collect();
         self.analyze_docs(docs)
     }
 
     /// Analyses one text exactly as given (the `lede tag --jsonl` path); the
-    /// field is the body.
+    /// field is the body. Over the cap, only its first part is analysed.
     #[must_use]
     pub fn analyze_text(&self, text: &str) -> Analysis {
         self.analyze_docs(vec![FieldDoc {
             field: Field::Body,
-            doc: Doc::new(text),
+            doc: Doc::new(self.analysed_part(text)),
         }])
+    }
+
+    /// The fields of `article` this analyzer analyses only in part, with the
+    /// bytes analysed and the field's full size, in reading order.
+    #[must_use]
+    pub fn limited_fields(&self, article: &Article) -> Vec<Limited> {
+        limited_fields(article, self.max_bytes)
+    }
+
+    fn analysed_part<'t>(&self, text: &'t str) -> &'t str {
+        text.get(..analysis_cut(text, self.max_bytes))
+            .unwrap_or(text)
     }
 
     fn analyze_docs(&self, docs: Vec<FieldDoc>) -> Analysis {
@@ -277,5 +322,145 @@ impl Analyzer {
             entities,
             quotes,
         }
+    }
+}
+
+/// A field analysed only in part because it is over the analysis cap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limited {
+    /// The field.
+    pub field: Field,
+    /// Bytes at its start that were analysed.
+    pub analysed: usize,
+    /// Its full size in bytes.
+    pub total: usize,
+}
+
+impl Limited {
+    /// The one-line notice shown for it: "analysed the first 2.0 MiB of body
+    /// (25.3 MiB); the rest is shown unanalysed".
+    #[must_use]
+    pub fn notice(&self) -> String {
+        format!(
+            "analysed the first {} of {} ({}); the rest is shown unanalysed",
+            human_size(self.analysed),
+            self.field.name(),
+            human_size(self.total)
+        )
+    }
+}
+
+/// The fields of `article` over `max_bytes`, as [`Analyzer::analyze`] cuts them.
+#[must_use]
+pub fn limited_fields(article: &Article, max_bytes: usize) -> Vec<Limited> {
+    article
+        .analysed_fields()
+        .into_iter()
+        .filter(|(_, text)| text.len() > max_bytes)
+        .map(|(field, text)| Limited {
+            field,
+            analysed: analysis_cut(text, max_bytes),
+            total: text.len(),
+        })
+        .collect()
+}
+
+/// The one-line notice for an article with fields over `max_bytes`: the first
+/// such field, and how many more there are; `None` when all fit.
+#[must_use]
+pub fn limit_notice(article: &Article, max_bytes: usize) -> Option<String> {
+    let limited = limited_fields(article, max_bytes);
+    let first = limited.first()?;
+    Some(match limited.len() {
+        1 => first.notice(),
+        n => format!("{} (and {} more fields)", first.notice(), n - 1),
+    })
+}
+
+/// Bytes of `text` to analyse under a cap of `max_bytes`: all of it when it
+/// fits, else a cut on a char boundary at or before the cap, moved back to the
+/// last paragraph break, line break or sentence end in the final quarter so
+/// no sentence is analysed half.
+#[must_use]
+pub fn analysis_cut(text: &str, max_bytes: usize) -> usize {
+    if text.len() <= max_bytes {
+        return text.len();
+    }
+    let mut cut = max_bytes;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = text.get(..cut).unwrap_or("");
+    let floor = cut - cut / 4;
+    let boundary = ["\n\n", "\n", ". ", "! ", "? "].iter().find_map(|mark| {
+        head.rfind(mark)
+            .map(|i| i + mark.len())
+            .filter(|&i| i >= floor)
+    });
+    boundary.unwrap_or(cut)
+}
+
+/// A byte count as people read it: `512 B`, `2.0 KiB`, `25.3 MiB`.
+fn human_size(bytes: usize) -> String {
+    const KIB: f64 = 1024.0;
+    #[allow(clippy::cast_precision_loss)]
+    let b = bytes as f64;
+    if b >= KIB * KIB {
+        format!("{:.1} MiB", b / (KIB * KIB))
+    } else if b >= KIB {
+        format!("{:.1} KiB", b / KIB)
+    } else {
+        format!("{bytes} B")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cut_keeps_short_text_and_stops_at_a_boundary() {
+        assert_eq!(analysis_cut("short", 100), 5);
+        let text = "One sentence here. Two sentence here. Three";
+        let cut = analysis_cut(text, 40);
+        assert_eq!(
+            text.get(..cut),
+            Some("One sentence here. Two sentence here. ")
+        );
+        // No boundary in the last quarter: cut on a char boundary at the cap.
+        let long = "é".repeat(50);
+        let cut = analysis_cut(&long, 33);
+        assert_eq!(cut, 32);
+        assert_eq!(analysis_cut(&long, 0), 0);
+    }
+
+    #[test]
+    fn analyzer_sees_only_the_first_part_and_offsets_fit_the_whole() {
+        let text = format!(
+            "Angela Merkel met Emmanuel Macron in Paris.\n\n{}Angela Merkel spoke.",
+            "Filler words here. ".repeat(20)
+        );
+        let analyzer =
+            Analyzer::with_tagger(Box::new(rules::RuleTagger::new())).with_max_analysis(60);
+        let analysis = analyzer.analyze_text(&text);
+        let chars: Vec<char> = text.chars().collect();
+        assert!(!analysis.mentions.is_empty());
+        for m in &analysis.mentions {
+            assert!(m.end <= 60, "mention past the cap: {m:?}");
+            let slice: String = chars.get(m.start..m.end).unwrap_or(&[]).iter().collect();
+            assert_eq!(slice, m.text);
+        }
+        let article = crate::article::load_bytes("a.txt", text.as_bytes()).unwrap();
+        let limited = analyzer.limited_fields(&article);
+        assert_eq!(limited.len(), 1);
+        assert_eq!(limited[0].field, Field::Body);
+        assert!(limited[0].notice().starts_with("analysed the first "));
+    }
+
+    #[test]
+    fn sizes_read_like_people_write_them() {
+        assert_eq!(human_size(512), "512 B");
+        assert_eq!(human_size(2 * 1024 * 1024), "2.0 MiB");
+        assert_eq!(human_size(1536), "1.5 KiB");
     }
 }

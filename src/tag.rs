@@ -74,6 +74,9 @@ struct Response<'a> {
     error: Option<String>,
     entities: Vec<WireEntity>,
     quotes: Vec<WireQuote>,
+    /// Set when the text was over the analysis cap (a stderr notice, never sent).
+    #[serde(skip)]
+    limited: Option<crate::nlp::Limited>,
 }
 
 /// How a protocol run went: lines answered and lines that failed.
@@ -113,6 +116,14 @@ pub fn run_jsonl(
             summary.failed += 1;
             writeln!(errors, "lede: stdin line {}: {message}", summary.lines)?;
         }
+        if let Some(limited) = &response.limited {
+            writeln!(
+                errors,
+                "lede: stdin line {}: {}",
+                summary.lines,
+                limited.notice()
+            )?;
+        }
         // Serialise into a buffer first: a write error (a closed pipe) then
         // stays an io::Error the binary can recognise, not a serde error.
         line_out.clear();
@@ -135,6 +146,7 @@ fn answer<'a>(analyzer: &Analyzer, raw: &'a [u8], null: &'a RawValue) -> Respons
         error: Some(error),
         entities: Vec::new(),
         quotes: Vec::new(),
+        limited: None,
     };
     let Ok(text) = std::str::from_utf8(raw) else {
         return fail(null, "invalid UTF-8".to_owned());
@@ -147,11 +159,17 @@ fn answer<'a>(analyzer: &Analyzer, raw: &'a [u8], null: &'a RawValue) -> Respons
     match request.text {
         Some(serde_json::Value::String(text)) => {
             let analysis = analyzer.analyze_text(&text);
+            let max = analyzer.max_analysis();
             Response {
                 id,
                 error: None,
                 entities: wire_entities(&analysis),
                 quotes: wire_quotes(&analysis),
+                limited: (text.len() > max).then(|| crate::nlp::Limited {
+                    field: crate::article::Field::Body,
+                    analysed: crate::nlp::analysis_cut(&text, max),
+                    total: text.len(),
+                }),
             }
         }
         Some(_) => fail(id, "\"text\" is not a string".to_owned()),

@@ -46,6 +46,23 @@ pub fn sanitize(text: &str) -> String {
     out
 }
 
+/// A name (a file path) as it may be shown in a message: every char
+/// [`sanitize`] would drop, and the line break, is written as a visible
+/// `\u{..}` escape instead, so the user can still tell which file is meant
+/// and no escape sequence in a file name reaches the terminal.
+#[must_use]
+pub fn quote_name(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        if c == '\n' || is_dropped(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Whether a char never survives sanitising (controls, bidi, invisible).
 #[must_use]
 pub fn is_dropped(c: char) -> bool {
@@ -171,6 +188,17 @@ mod tests {
             assert_eq!(out, expected, "input {input:?}");
             assert!(!has_control(&out), "control left in {out:?}");
         }
+    }
+
+    #[test]
+    fn quote_name_shows_controls_as_escapes() {
+        assert_eq!(quote_name("plain name.txt"), "plain name.txt");
+        assert_eq!(
+            quote_name("evil\u{1b}]0;x\u{7}.txt"),
+            "evil\\u{1b}]0;x\\u{7}.txt"
+        );
+        assert_eq!(quote_name("a\u{202e}b\nc"), "a\\u{202e}b\\u{a}c");
+        assert!(!has_control(&quote_name("\u{9b}\u{0}\u{200b}")));
     }
 
     #[test]

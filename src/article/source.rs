@@ -19,7 +19,7 @@ pub fn max_size_from_env() -> u64 {
 
 /// Reads a file, checking kind and size before reading.
 pub(crate) fn read_path(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
-    let name = path.display().to_string();
+    let name = super::sanitize::quote_name(&path.display().to_string());
     let meta = std::fs::metadata(path).map_err(|e| io_error(&name, e))?;
     if meta.is_dir() {
         return Err(LoadError::IsDirectory { path: name });

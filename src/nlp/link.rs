@@ -214,8 +214,31 @@ impl Linker {
             })
             .filter(PersonName::is_full)
             .collect();
+        // Each distinct name once, and the shorter forms that end a longer
+        // name in a set: a name repeated thousands of times (a hostile or
+        // huge file) was compared with every other, quadratic in mentions.
+        let mut seen = std::collections::HashSet::new();
+        let names: Vec<PersonName> = names
+            .into_iter()
+            .filter(|n| {
+                seen.insert((
+                    n.given().map(str::to_owned),
+                    n.surname(),
+                    n.pieces().join(" "),
+                ))
+            })
+            .collect();
+        let endings: std::collections::HashSet<String> = names
+            .iter()
+            .flat_map(|n| {
+                let pieces = n.pieces();
+                (1..pieces.len())
+                    .map(|k| pieces.get(k..).unwrap_or_default().join(" "))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
         for name in &names {
-            if names.iter().any(|other| name.ends(other)) {
+            if endings.contains(&name.pieces().join(" ")) {
                 continue;
             }
             if self

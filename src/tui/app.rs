@@ -94,6 +94,7 @@ pub struct App {
     search: Option<SearchState>,
     filter_editing: bool,
     pending: Vec<bool>,
+    limits: Vec<Option<String>>,
     side: layout::SidebarLayout,
     export: Option<export::ExportPicker>,
     marks: HighlightState,
@@ -129,6 +130,7 @@ impl App {
             search: None,
             filter_editing: false,
             pending: vec![false; articles.len()],
+            limits: limit_notices(&articles, crate::nlp::max_analysis_from_env()),
             side: layout::SidebarLayout::default(),
             export: None,
             marks: HighlightState::default(),
@@ -370,6 +372,9 @@ impl App {
             return;
         };
         *slot = loaded;
+        if let Some(notice) = self.limits.get_mut(index) {
+            *notice = crate::nlp::limit_notice(&slot.article, crate::nlp::max_analysis_from_env());
+        }
         if let Some(u) = self.unloaded.get_mut(index) {
             *u = false;
         }
@@ -468,6 +473,20 @@ impl App {
     pub fn is_pending(&self) -> bool {
         let Some(r) = &self.reader else { return false };
         self.pending.get(r.article).copied().unwrap_or(false)
+    }
+
+    /// Sets the analysis cap the notices assume (`LEDE_MAX_ANALYSIS` by
+    /// default), so they match the analyzer that runs.
+    pub fn set_analysis_limit(&mut self, max_bytes: usize) {
+        self.limits = limit_notices(&self.articles, max_bytes);
+    }
+
+    /// The standing notice of the open article when a field of it is over
+    /// the analysis cap: "analysed the first 2.0 MiB of body (...)".
+    #[must_use]
+    pub fn limit_notice(&self) -> Option<&str> {
+        let r = self.reader.as_ref()?;
+        self.limits.get(r.article)?.as_deref()
     }
 
     /// The analysis of article `index` arrived: the list entry, the sidebar,
@@ -777,4 +796,12 @@ fn placeholder(row: &crate::library::Entry) -> Article {
         related: Vec::new(),
         warnings: Vec::new(),
     }
+}
+
+/// One notice per article: see [`crate::nlp::limit_notice`].
+fn limit_notices(articles: &[Analysed], max_bytes: usize) -> Vec<Option<String>> {
+    articles
+        .iter()
+        .map(|a| crate::nlp::limit_notice(&a.article, max_bytes))
+        .collect()
 }

@@ -100,16 +100,18 @@ impl RulePatterns {
         rule_spans: &[EntitySpan],
         model: &[EntitySpan],
     ) -> Vec<EntitySpan> {
-        let org_ending_at = |end: usize| {
-            rule_spans
-                .iter()
-                .chain(model)
-                .any(|s| s.kind == EntityKind::Organization && s.tokens.end == end)
-        };
+        // Token ends of every organization, looked up once per rule span (a
+        // scan per span was quadratic in the mentions of a huge document).
+        let org_ends: std::collections::HashSet<usize> = rule_spans
+            .iter()
+            .chain(model)
+            .filter(|s| s.kind == EntityKind::Organization)
+            .map(|s| s.tokens.end)
+            .collect();
         rule_spans
             .iter()
             .filter(|s| {
-                let org_before = s.tokens.start >= 1 && org_ending_at(s.tokens.start - 1);
+                let org_before = s.tokens.start >= 1 && org_ends.contains(&(s.tokens.start - 1));
                 self.is_pattern(doc, s, org_before)
             })
             .map(|s| EntitySpan::untitled(s.tokens.clone(), s.kind))

@@ -33,7 +33,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
     let notice = app
         .notice()
-        .or_else(|| app.is_pending().then_some("analysing…"));
+        .or_else(|| app.is_pending().then_some("analysing…"))
+        .or_else(|| app.limit_notice());
     if let Some(notice) = notice {
         let text = truncate(&format!("  {notice}"), width.saturating_sub(used));
         used += text.width();
