@@ -5,7 +5,7 @@
 use crate::article::Article;
 use crate::nlp::{Analysis, EntityKind};
 
-use crate::library::fold;
+use crate::library::{NameQuery, fold};
 
 use super::search::{is_case_sensitive, names_match};
 
@@ -192,6 +192,24 @@ fn sorted(entries: &[Entry], sort: SortKey) -> Vec<usize> {
     order
 }
 
+/// The folded title and entity names of an entry: computed once, so the
+/// filter folds only the query per keystroke.
+fn folded_keys(entry: &Entry) -> Vec<String> {
+    std::iter::once(&entry.title)
+        .chain(&entry.names)
+        .map(|s| fold(s))
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// True when the query is inside a folded key, or starts a run of its words
+/// within the typo limit ("kovalneko" finds "Kovalenko", "zelen" finds
+/// "Zelenskyy").
+fn typo_match(query: &NameQuery, keys: &[String]) -> bool {
+    keys.iter()
+        .any(|k| k.contains(query.folded()) || query.find_in(k, true).is_some())
+}
+
 /// Entries, filter, sort, selection and scroll of the list.
 #[derive(Debug, Clone, Default)]
 pub struct ListState {
@@ -199,6 +217,7 @@ pub struct ListState {
     filter: String,
     sort: SortKey,
     order: Vec<usize>,
+    folded: Vec<Vec<String>>,
     shown: Vec<usize>,
     pos: usize,
     offset: usize,
@@ -209,11 +228,13 @@ impl ListState {
     #[must_use]
     pub fn new(entries: Vec<Entry>) -> ListState {
         let shown: Vec<usize> = (0..entries.len()).collect();
+        let folded = entries.iter().map(folded_keys).collect();
         ListState {
             entries,
             filter: String::new(),
             sort: SortKey::Date,
             order: shown.clone(),
+            folded,
             shown,
             pos: 0,
             offset: 0,
@@ -261,6 +282,9 @@ impl ListState {
     pub fn set_entry(&mut self, index: usize, mut entry: Entry) {
         if let Some(e) = self.entries.get_mut(index) {
             entry.shelf = e.shelf;
+            if let Some(keys) = self.folded.get_mut(index) {
+                *keys = folded_keys(&entry);
+            }
             *e = entry;
             let selected = self.selected();
             self.apply_filter();
@@ -290,10 +314,14 @@ impl ListState {
     }
 
     fn apply_filter(&mut self) {
+        let query = NameQuery::new(&self.filter);
         self.shown = (self.order.iter().copied())
             .filter(|&i| {
                 self.filter.is_empty()
-                    || self.entries.get(i).is_some_and(|e| e.matches(&self.filter))
+                    || match &query {
+                        Some(q) => self.folded.get(i).is_some_and(|keys| typo_match(q, keys)),
+                        None => self.entries.get(i).is_some_and(|e| e.matches(&self.filter)),
+                    }
             })
             .collect();
     }
@@ -460,5 +488,26 @@ mod tests {
         assert!(!l.has_selection());
         l.set_filter("", 30);
         assert_eq!(l.shown(), [0, 1, 2]);
+    }
+
+    #[test]
+    fn the_filter_tolerates_typos_case_and_accents() {
+        let mut l = ListState::new(vec![
+            entry("Talks in Kyiv", &["Andriy Kovalenko"]),
+            entry("Café opens", &["Zoë Müller"]),
+            entry("Tram depot row", &["Bristol"]),
+        ]);
+        l.set_filter("kovalneko", 30);
+        assert_eq!(l.shown(), [0], "a swap is one edit");
+        l.set_filter("KOVAL", 30);
+        assert_eq!(l.shown(), [0], "type-ahead on a name start");
+        l.set_filter("muller", 30);
+        assert_eq!(l.shown(), [1], "accents fold");
+        l.set_filter("cafe", 30);
+        assert_eq!(l.shown(), [1]);
+        l.set_filter("brsitol", 30);
+        assert_eq!(l.shown(), [2]);
+        l.set_filter("brastle", 30);
+        assert!(l.shown().is_empty(), "two edits on seven letters");
     }
 }
