@@ -68,6 +68,10 @@ pub enum Action {
     RemoveHighlight,
     /// Put back the last highlight removed.
     UndoRemove,
+    /// Cycle the list's order: date, title, source.
+    CycleSort,
+    /// Open the library's Entities view (every person, place and organization).
+    Entities,
     /// A char typed into the search or filter line.
     #[serde(skip)]
     InputChar(char),
@@ -160,6 +164,8 @@ impl Action {
             Action::Note => "add or edit the highlight's note",
             Action::RemoveHighlight => "remove highlight",
             Action::UndoRemove => "undo the last removal",
+            Action::CycleSort => "list: sort by date / title / source",
+            Action::Entities => "list: entities across the library",
             Action::InputChar(_) => "type",
             Action::InputBackspace => "delete a char",
             Action::InputComplete => "complete an entity name",

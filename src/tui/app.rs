@@ -269,6 +269,10 @@ impl App {
             Action::Confirm if self.list.has_selection() => self.open(self.list.selected()),
             Action::Scroll { lines, .. } => self.list.select_by(lines.signum().into(), h),
             Action::Click { column, row } => self.click_list(column, row),
+            Action::CycleSort => self.list.set_sort(self.list.sort().next(), h),
+            Action::Entities => {
+                self.notice = Some("the Entities view is not ready yet".to_owned());
+            }
             _ => {}
         }
     }

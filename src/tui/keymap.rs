@@ -211,6 +211,8 @@ impl Default for Keymap {
             one(c('a'), Action::Note),
             one(c('x'), Action::RemoveHighlight),
             one(c('U'), Action::UndoRemove),
+            one(c('o'), Action::CycleSort),
+            one(c('E'), Action::Entities),
             one(c('?'), Action::ToggleHelp),
             one(c('q'), Action::Back),
             one(p(K::Esc), Action::Back),

@@ -2,6 +2,7 @@
 //! document, the reader's scroll and jumps, the sidebar and the list.
 
 pub mod document;
+pub mod entities;
 pub mod highlights;
 pub mod list;
 pub mod reader;

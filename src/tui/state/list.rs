@@ -5,6 +5,8 @@
 use crate::article::Article;
 use crate::nlp::{Analysis, EntityKind};
 
+use crate::library::{NameQuery, fold};
+
 use super::search::{is_case_sensitive, names_match};
 
 /// Screen rows each entry takes: title, details, gap.
@@ -35,6 +37,10 @@ pub struct Entry {
     pub people: Vec<String>,
     /// Every entity name and alias (what the filter matches besides the title).
     pub names: Vec<String>,
+    /// Publication date (ISO, or as written), for sorting.
+    pub date: Option<String>,
+    /// Publication or site, for sorting.
+    pub source: Option<String>,
 }
 
 impl Entry {
@@ -64,6 +70,8 @@ impl Entry {
                 .flat_map(|e| std::iter::once(&e.name).chain(&e.aliases))
                 .cloned()
                 .collect(),
+            date: date.cloned(),
+            source: article.source.clone(),
         }
     }
 
@@ -82,6 +90,8 @@ impl Entry {
             details,
             people: row.top_entities.iter().take(3).cloned().collect(),
             names: row.top_entities.clone(),
+            date: row.date.clone(),
+            source: row.source.clone(),
         }
     }
 
@@ -101,11 +111,113 @@ impl Entry {
     }
 }
 
-/// Entries, filter, selection and scroll of the list.
+/// How the list orders entries within each shelf (the shelves keep their
+/// order: files, library, then the Samples last).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortKey {
+    /// Newest first; undated last.
+    #[default]
+    Date,
+    /// By title, ignoring case and accents.
+    Title,
+    /// By source (none last), then newest first.
+    Source,
+}
+
+impl SortKey {
+    /// The next key in the cycle date, title, source.
+    #[must_use]
+    pub fn next(self) -> SortKey {
+        match self {
+            SortKey::Date => SortKey::Title,
+            SortKey::Title => SortKey::Source,
+            SortKey::Source => SortKey::Date,
+        }
+    }
+
+    /// How the header names it.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            SortKey::Date => "date",
+            SortKey::Title => "title",
+            SortKey::Source => "source",
+        }
+    }
+}
+
+fn shelf_rank(shelf: Shelf) -> u8 {
+    match shelf {
+        Shelf::File => 0,
+        Shelf::Library => 1,
+        Shelf::Sample => 2,
+    }
+}
+
+/// Entry indices in `sort` order: by shelf, then the key, then the given
+/// order (stable).
+fn sorted(entries: &[Entry], sort: SortKey) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..entries.len()).collect();
+    let newest = |a: &Entry, b: &Entry| match (&a.date, &b.date) {
+        (Some(x), Some(y)) => y.cmp(x),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    };
+    let folded: Vec<(String, Option<String>)> = (entries.iter())
+        .map(|e| (fold(&e.title), e.source.as_deref().map(fold)))
+        .collect();
+    order.sort_by(|&i, &j| {
+        let (Some(a), Some(b)) = (entries.get(i), entries.get(j)) else {
+            return i.cmp(&j);
+        };
+        let (Some(fa), Some(fb)) = (folded.get(i), folded.get(j)) else {
+            return i.cmp(&j);
+        };
+        let by_key = match sort {
+            SortKey::Date => newest(a, b),
+            SortKey::Title => fa.0.cmp(&fb.0),
+            SortKey::Source => match (&fa.1, &fb.1) {
+                (Some(x), Some(y)) => x.cmp(y),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            }
+            .then_with(|| newest(a, b)),
+        };
+        (shelf_rank(a.shelf).cmp(&shelf_rank(b.shelf)))
+            .then(by_key)
+            .then(i.cmp(&j))
+    });
+    order
+}
+
+/// The folded title and entity names of an entry: computed once, so the
+/// filter folds only the query per keystroke.
+fn folded_keys(entry: &Entry) -> Vec<String> {
+    std::iter::once(&entry.title)
+        .chain(&entry.names)
+        .map(|s| fold(s))
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// True when the query is inside a folded key, or starts a run of its words
+/// within the typo limit ("kovalneko" finds "Kovalenko", "zelen" finds
+/// "Zelenskyy").
+fn typo_match(query: &NameQuery, keys: &[String]) -> bool {
+    keys.iter()
+        .any(|k| k.contains(query.folded()) || query.find_in(k, true).is_some())
+}
+
+/// Entries, filter, sort, selection and scroll of the list.
 #[derive(Debug, Clone, Default)]
 pub struct ListState {
     entries: Vec<Entry>,
     filter: String,
+    sort: SortKey,
+    order: Vec<usize>,
+    folded: Vec<Vec<String>>,
     shown: Vec<usize>,
     pos: usize,
     offset: usize,
@@ -115,10 +227,14 @@ impl ListState {
     /// A list over entries, the first selected.
     #[must_use]
     pub fn new(entries: Vec<Entry>) -> ListState {
-        let shown = (0..entries.len()).collect();
+        let shown: Vec<usize> = (0..entries.len()).collect();
+        let folded = entries.iter().map(folded_keys).collect();
         ListState {
             entries,
             filter: String::new(),
+            sort: SortKey::Date,
+            order: shown.clone(),
+            folded,
             shown,
             pos: 0,
             offset: 0,
@@ -130,6 +246,23 @@ impl ListState {
         if let Some(e) = self.entries.get_mut(index) {
             e.shelf = shelf;
         }
+    }
+
+    /// The sort key.
+    #[must_use]
+    pub fn sort(&self) -> SortKey {
+        self.sort
+    }
+
+    /// Orders the entries by `sort` (within their shelves); the selection
+    /// stays on its entry and is scrolled into a view of `height` rows.
+    pub fn set_sort(&mut self, sort: SortKey, height: usize) {
+        let selected = self.selected();
+        self.sort = sort;
+        self.order = sorted(&self.entries, sort);
+        self.apply_filter();
+        self.reselect(selected);
+        self.select_pos(self.pos, height);
     }
 
     /// How many entries sit on a shelf.
@@ -149,6 +282,9 @@ impl ListState {
     pub fn set_entry(&mut self, index: usize, mut entry: Entry) {
         if let Some(e) = self.entries.get_mut(index) {
             entry.shelf = e.shelf;
+            if let Some(keys) = self.folded.get_mut(index) {
+                *keys = folded_keys(&entry);
+            }
             *e = entry;
             let selected = self.selected();
             self.apply_filter();
@@ -178,10 +314,14 @@ impl ListState {
     }
 
     fn apply_filter(&mut self) {
-        self.shown = (0..self.entries.len())
+        let query = NameQuery::new(&self.filter);
+        self.shown = (self.order.iter().copied())
             .filter(|&i| {
                 self.filter.is_empty()
-                    || self.entries.get(i).is_some_and(|e| e.matches(&self.filter))
+                    || match &query {
+                        Some(q) => self.folded.get(i).is_some_and(|keys| typo_match(q, keys)),
+                        None => self.entries.get(i).is_some_and(|e| e.matches(&self.filter)),
+                    }
             })
             .collect();
     }
@@ -259,7 +399,57 @@ mod tests {
             details: String::new(),
             people: vec![],
             names: names.iter().map(|n| (*n).to_owned()).collect(),
+            date: None,
+            source: None,
         }
+    }
+
+    fn dated(title: &str, date: Option<&str>, source: Option<&str>, shelf: Shelf) -> Entry {
+        Entry {
+            shelf,
+            date: date.map(str::to_owned),
+            source: source.map(str::to_owned),
+            ..entry(title, &[])
+        }
+    }
+
+    #[test]
+    fn sorting_keeps_shelves_and_the_selection() {
+        let mut l = ListState::new(vec![
+            dated(
+                "Zebra crossing",
+                Some("2024-01-02"),
+                Some("Tribune"),
+                Shelf::Library,
+            ),
+            dated("apple harvest", None, None, Shelf::Library),
+            dated(
+                "Émigré returns",
+                Some("2025-03-01"),
+                Some("Argus"),
+                Shelf::Library,
+            ),
+            dated(
+                "Aardvark sample",
+                Some("2026-01-01"),
+                Some("Argus"),
+                Shelf::Sample,
+            ),
+        ]);
+        l.select(1, 30);
+        l.set_sort(SortKey::Date, 30);
+        assert_eq!(l.shown(), [2, 0, 1, 3], "newest first, undated last");
+        l.set_sort(SortKey::Title, 30);
+        assert_eq!(l.shown(), [1, 2, 0, 3], "folded titles; samples stay last");
+        assert_eq!((l.selected(), l.position()), (1, 0));
+        l.set_sort(l.sort().next(), 30);
+        assert_eq!(l.sort(), SortKey::Source);
+        assert_eq!(l.shown(), [2, 0, 1, 3], "no source last");
+        l.set_filter("apple", 30);
+        assert_eq!(l.shown(), [1]);
+        l.set_filter("", 30);
+        assert_eq!(l.shown(), [2, 0, 1, 3], "the filter keeps the order");
+        assert_eq!(l.sort().next(), SortKey::Date);
     }
 
     fn list(n: usize) -> ListState {
@@ -298,5 +488,26 @@ mod tests {
         assert!(!l.has_selection());
         l.set_filter("", 30);
         assert_eq!(l.shown(), [0, 1, 2]);
+    }
+
+    #[test]
+    fn the_filter_tolerates_typos_case_and_accents() {
+        let mut l = ListState::new(vec![
+            entry("Talks in Kyiv", &["Andriy Kovalenko"]),
+            entry("Café opens", &["Zoë Müller"]),
+            entry("Tram depot row", &["Bristol"]),
+        ]);
+        l.set_filter("kovalneko", 30);
+        assert_eq!(l.shown(), [0], "a swap is one edit");
+        l.set_filter("KOVAL", 30);
+        assert_eq!(l.shown(), [0], "type-ahead on a name start");
+        l.set_filter("muller", 30);
+        assert_eq!(l.shown(), [1], "accents fold");
+        l.set_filter("cafe", 30);
+        assert_eq!(l.shown(), [1]);
+        l.set_filter("brsitol", 30);
+        assert_eq!(l.shown(), [2]);
+        l.set_filter("brastle", 30);
+        assert!(l.shown().is_empty(), "two edits on seven letters");
     }
 }

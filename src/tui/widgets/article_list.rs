@@ -16,7 +16,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme();
     let (header, body, _) = layout::list(area);
     let width = usize::from(area.width);
-    let title = header_text(app);
+    let title = format!("{} · by {}", header_text(app), app.list().sort().label());
     frame.render_widget(
         Paragraph::new(Line::styled(truncate(&title, width), theme.title())),
         header,
