@@ -28,11 +28,117 @@ fn captures<'t>(rule: &Rule, text: &'t str) -> Option<regex::Captures<'t>> {
     rule.as_ref()?.captures(text)
 }
 
+/// One char as the case-insensitive rules compare it: lowercased, plus the
+/// non-ASCII letters that Unicode simple case folding (the regex crate's
+/// `(?i)`) equates with an ASCII one (KELVIN SIGN, LONG S, ANGSTROM SIGN).
+fn fold(c: char) -> char {
+    match c {
+        '\u{212A}' => 'k',
+        '\u{17F}' => 's',
+        '\u{212B}' => '\u{E5}',
+        _ => c.to_lowercase().next().unwrap_or(c),
+    }
+}
+
+/// Whether `line` opens with one of `words` (lowercase, compared after
+/// [`fold`] when `fold_case`) not followed by a letter. A cheap necessary
+/// condition for an anchored rule whose alternatives all open with one of
+/// `words` and continue with a space, punctuation, a digit or the end: the
+/// big case-insensitive regexes cost milliseconds to compile, so ordinary
+/// lines must not force them.
+fn opens_with_word(line: &str, words: &[&str], fold_case: bool) -> bool {
+    words.iter().any(|word| {
+        let mut chars = line.chars().map(|c| if fold_case { fold(c) } else { c });
+        word.chars().all(|w| chars.next() == Some(w))
+            && chars.next().is_none_or(|next| !next.is_alphabetic())
+    })
+}
+
+/// First words of the [`BOILERPLATE`] alternatives.
+const BOILERPLATE_WORDS: [&str; 21] = [
+    "advertisement",
+    "advert",
+    "ad",
+    "ads",
+    "sponsored",
+    "paid",
+    "skip",
+    "story",
+    "article",
+    "continue",
+    "share",
+    "copy",
+    "print",
+    "listen",
+    "loading",
+    "scroll",
+    "all",
+    "anzeige",
+    "werbung",
+    "publicit\u{e9}",
+    "\u{440}\u{435}\u{43a}\u{43b}\u{430}\u{43c}\u{430}",
+];
+/// First words of the [`COPYRIGHT`] rule.
+const COPYRIGHT_WORDS: [&str; 2] = ["\u{a9}", "copyright"];
+/// First words of the [`TAG_LIST`] rule.
+const TAG_LIST_WORDS: [&str; 5] = ["tag", "tags", "topic", "topics", "keywords"];
+/// First words of the [`CALL_TO_ACTION`] alternatives.
+const CALL_TO_ACTION_WORDS: [&str; 5] = ["subscribe", "sign", "follow", "join", "download"];
+/// First words of the [`CAPTION_START`] alternatives.
+const CAPTION_START_WORDS: [&str; 7] = [
+    "screenshot",
+    "screengrab",
+    "screen",
+    "illustrative",
+    "file",
+    "archive",
+    "collage",
+];
+/// First words of the [`AGENCY`] alternatives (case-sensitive).
+const AGENCY_WORDS: [&str; 10] = [
+    "Reuters",
+    "AP",
+    "AFP",
+    "EPA",
+    "Getty",
+    "PA",
+    "Bloomberg",
+    "Shutterstock",
+    "Associated",
+    "Agence",
+];
+/// First words of the [`RELATED`] alternatives.
+const RELATED_WORDS: [&str; 9] = [
+    "read",
+    "also",
+    "related",
+    "see",
+    "more",
+    "recommended",
+    "most",
+    "further",
+    "you",
+];
+/// First words of the [`BYLINE`] alternatives.
+const BYLINE_WORDS: [&str; 5] = ["by", "written", "words", "author", "authors"];
+/// First words of the [`SOURCE_LINE`] alternatives.
+const SOURCE_LINE_WORDS: [&str; 4] = ["source", "via", "publisher", "published"];
+
 static BOILERPLATE: Rule = LazyLock::new(|| {
     regex(
-        r"(?i)^(advertisement|advert|ads?|sponsored( content)?|paid (content|post)|skip advertisement|story continues below( advertisement)?|article continues below( advertisement)?|continue reading( the main story)?|share( this( article| story| page)?)?|share on \w+|copy link|print|listen to (this|the) article|loading\.*|scroll to continue|all rights reserved|(©|copyright)\s*\d{4}\b.{0,80}|anzeige|werbung|publicité|реклама|(tags?|topics?|keywords)\s*:.{0,160})[.!:]?$",
+        r"(?i)^(advertisement|advert|ads?|sponsored( content)?|paid (content|post)|skip advertisement|story continues below( advertisement)?|article continues below( advertisement)?|continue reading( the main story)?|share( this( article| story| page)?)?|share on \w+|copy link|print|listen to (this|the) article|loading\.*|scroll to continue|all rights reserved|anzeige|werbung|publicité|реклама)[.!:]?$",
     )
 });
+
+/// A copyright notice line, a boilerplate alternative of its own: the
+/// bounded `.{0,80}` makes a big automaton, so it is compiled only for lines
+/// that open with a copyright word.
+static COPYRIGHT: Rule = LazyLock::new(|| regex(r"(?i)^((©|copyright)\s*\d{4}\b.{0,80})[.!:]?$"));
+
+/// A "Tags: ..." line, a boilerplate alternative of its own (like
+/// [`COPYRIGHT`], for its bounded `.{0,160}`).
+static TAG_LIST: Rule =
+    LazyLock::new(|| regex(r"(?i)^((tags?|topics?|keywords)\s*:.{0,160})[.!:]?$"));
 
 static CALL_TO_ACTION: Rule = LazyLock::new(|| {
     regex(r"(?i)^(subscribe|sign up|follow us|join us|download (our|the) app)\b.{0,80}$")
@@ -165,8 +271,13 @@ pub(crate) fn is_boilerplate(line: &str) -> bool {
     if starts_with_quote(line) || word_count(line) > 14 {
         return false;
     }
-    is_match(&BOILERPLATE, line)
-        || (is_match(&CALL_TO_ACTION, line) && word_count(line) <= 10 && !line.contains(", "))
+    (opens_with_word(line, &BOILERPLATE_WORDS, true) && is_match(&BOILERPLATE, line))
+        || (opens_with_word(line, &COPYRIGHT_WORDS, true) && is_match(&COPYRIGHT, line))
+        || (opens_with_word(line, &TAG_LIST_WORDS, true) && is_match(&TAG_LIST, line))
+        || (opens_with_word(line, &CALL_TO_ACTION_WORDS, true)
+            && is_match(&CALL_TO_ACTION, line)
+            && word_count(line) <= 10
+            && !line.contains(", "))
 }
 
 /// Site navigation at the top: `Home | World | Europe`, `News > Politics`.
@@ -191,9 +302,10 @@ pub(crate) fn is_caption(line: &str) -> bool {
         return false;
     }
     credit_caption(line)
-        || (is_match(&CAPTION_START, line)
+        || (opens_with_word(line, &CAPTION_START_WORDS, true)
+            && is_match(&CAPTION_START, line)
             && (word_count(line) <= 12 || !ends_with_terminal(line) && word_count(line) <= 30))
-        || (is_match(&AGENCY, line) && line.contains('/'))
+        || (line.contains('/') && is_agency(line))
 }
 
 /// "... Photo: CREDIT" where the credit is a short name, not more sentences
@@ -229,7 +341,8 @@ fn has_caption_word(line: &str) -> bool {
 /// A bare news agency name on its own line ("Reuters").
 #[must_use]
 pub(crate) fn is_agency(line: &str) -> bool {
-    is_match(&AGENCY, line.trim())
+    let line = line.trim();
+    opens_with_word(line, &AGENCY_WORDS, false) && is_match(&AGENCY, line)
 }
 
 /// What a "Read more" style line holds.
@@ -245,7 +358,10 @@ pub(crate) enum Related {
 #[must_use]
 pub(crate) fn related(line: &str) -> Option<Related> {
     let line = line.trim();
-    if starts_with_quote(line) || line.chars().count() > 200 {
+    if starts_with_quote(line)
+        || line.chars().count() > 200
+        || !opens_with_word(line, &RELATED_WORDS, true)
+    {
         return None;
     }
     let caps = captures(&RELATED, line)?;
@@ -262,7 +378,7 @@ pub(crate) fn related(line: &str) -> Option<Related> {
 #[must_use]
 pub(crate) fn byline(line: &str) -> Option<String> {
     let line = line.trim();
-    if starts_with_quote(line) {
+    if starts_with_quote(line) || !opens_with_word(line, &BYLINE_WORDS, true) {
         return None;
     }
     let names = captures(&BYLINE, line)?.get(1)?.as_str().trim();
@@ -275,7 +391,11 @@ pub(crate) fn byline(line: &str) -> Option<String> {
 /// A "Source: X" line near the top.
 #[must_use]
 pub(crate) fn source_line(line: &str) -> Option<String> {
-    let caps = captures(&SOURCE_LINE, line.trim())?;
+    let line = line.trim();
+    if !opens_with_word(line, &SOURCE_LINE_WORDS, true) {
+        return None;
+    }
+    let caps = captures(&SOURCE_LINE, line)?;
     Some(caps.get(1)?.as_str().trim().to_owned())
 }
 
@@ -565,5 +685,95 @@ mod tests {
             "The plan (announced on Monday) was cheap."
         ));
         assert!(dateline("KYIV, Oct 16 (Reuters) - Talks resumed.").is_some());
+    }
+
+    /// Lines for the pre-check tests: tricky case folds plus every line of
+    /// the sample articles.
+    fn precheck_lines() -> Vec<String> {
+        let mut lines: Vec<String> = [
+            "Advertisement",
+            "ADS",
+            "\u{17F}hare this article",
+            "S\u{17F}ponsored content",
+            "\u{212A}eywords: war, ports",
+            "Tags: Ukraine, shipping",
+            "Topics:",
+            "\u{a9} 2024 Example News. All rights reserved.",
+            "Copyright 2023 Reuters",
+            "PUBLICIT\u{c9}",
+            "\u{420}\u{415}\u{41a}\u{41b}\u{410}\u{41c}\u{410}",
+            "Subscribe to our channel",
+            "Sign up for the newsletter",
+            "Screenshot of the post",
+            "File photo: a port",
+            "Reuters",
+            "AFP/Getty Images",
+            "EPA-EFE/John Doe",
+            "Read more:",
+            "Read also: Talks resume",
+            "You might also like",
+            "By Jane Doe",
+            "Written by John Roe",
+            "Authors: A and B",
+            "Source: Reuters",
+            "Published by: Example",
+            "Adding ports to the deal",
+            "The talks ended",
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/articles");
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                lines.extend(text.lines().map(|l| l.trim().to_owned()));
+            }
+        }
+        lines
+    }
+
+    #[test]
+    fn word_prechecks_never_hide_a_match() {
+        let rules: [(&Rule, &[&str], bool); 9] = [
+            (&BOILERPLATE, &BOILERPLATE_WORDS, true),
+            (&COPYRIGHT, &COPYRIGHT_WORDS, true),
+            (&TAG_LIST, &TAG_LIST_WORDS, true),
+            (&CALL_TO_ACTION, &CALL_TO_ACTION_WORDS, true),
+            (&CAPTION_START, &CAPTION_START_WORDS, true),
+            (&AGENCY, &AGENCY_WORDS, false),
+            (&RELATED, &RELATED_WORDS, true),
+            (&BYLINE, &BYLINE_WORDS, true),
+            (&SOURCE_LINE, &SOURCE_LINE_WORDS, true),
+        ];
+        let mut matched = 0;
+        for line in precheck_lines() {
+            for (rule, words, fold_case) in &rules {
+                if is_match(rule, &line) {
+                    matched += 1;
+                    assert!(opens_with_word(&line, words, *fold_case), "{line:?}");
+                }
+            }
+        }
+        assert!(
+            matched >= 25,
+            "only {matched} matches: the lines lost their point"
+        );
+    }
+
+    #[test]
+    fn split_boilerplate_matches_like_the_single_regex() {
+        let old = Regex::new(
+            r"(?i)^(advertisement|advert|ads?|sponsored( content)?|paid (content|post)|skip advertisement|story continues below( advertisement)?|article continues below( advertisement)?|continue reading( the main story)?|share( this( article| story| page)?)?|share on \w+|copy link|print|listen to (this|the) article|loading\.*|scroll to continue|all rights reserved|(©|copyright)\s*\d{4}\b.{0,80}|anzeige|werbung|publicité|реклама|(tags?|topics?|keywords)\s*:.{0,160})[.!:]?$",
+        )
+        .unwrap();
+        let long = format!("Tags: {}", "x".repeat(160));
+        let mut lines = precheck_lines();
+        lines.extend([long.clone(), format!("{long}."), format!("{long}x")]);
+        for line in lines {
+            let split = is_match(&BOILERPLATE, &line)
+                || is_match(&COPYRIGHT, &line)
+                || is_match(&TAG_LIST, &line);
+            assert_eq!(old.is_match(&line), split, "{line:?}");
+        }
     }
 }
