@@ -55,8 +55,11 @@ pub use search::SearchHit;
 pub const DB_NAME: &str = "lede.db";
 /// Name of the folder of stored copies.
 pub const ARTICLES_DIR: &str = "articles";
-/// How long a write waits for another process's write to finish.
-pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long a write waits for another process's write to finish. A batch of
+/// `lede add` holds the write lock for one transaction, which on a loaded
+/// machine took longer than 5 s (a reader opening the library then failed
+/// with "database is locked" in CI), hence the generous wait.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// The library folder: `explicit` (`--library`, which clap also fills from
 /// `LEDE_LIBRARY`), else `LEDE_LIBRARY`, else the platform data dir.
