@@ -715,3 +715,54 @@ mod screen {
         );
     }
 }
+
+/// The export formats over the whole committed corpus: every output (stdout,
+/// or the files of an HTML folder) is free of raw control and bidi chars.
+/// CSV and clippings end lines with CRLF and clippings open with a BOM by
+/// design; those are taken out before the check.
+#[test]
+fn export_outputs_over_the_whole_corpus() {
+    let paths: Vec<PathBuf> = LISTED.iter().map(|f| corpus().join(f)).collect();
+    for format in ["markdown", "json", "csv", "displacy", "clippings"] {
+        let mut args = vec![
+            OsStr::new("export"),
+            OsStr::new("--format"),
+            OsStr::new(format),
+        ];
+        args.extend(paths.iter().map(|p| p.as_os_str()));
+        let what = format!("lede export --format {format} ({} files)", paths.len());
+        let run = run_watched(command(&args), b"", &what);
+        assert_eq!(run.status.code(), Some(0), "{what}: {:?}", run.stderr);
+        assert!(!run.stdout.is_empty(), "{what}: nothing written");
+        let out = run.stdout.replace("\r\n", "\n");
+        let out = out.strip_prefix('\u{feff}').unwrap_or(&out);
+        for text in [out, run.stderr.as_str()] {
+            if let Some(c) = raw_char(text) {
+                panic!("{what}: raw {c:?} in the output");
+            }
+        }
+    }
+    let folder = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut args = vec![
+        OsStr::new("export"),
+        OsStr::new("--format"),
+        OsStr::new("html"),
+        OsStr::new("-o"),
+        folder.path().as_os_str(),
+        // Some cases are the same bytes in two files (one id, one page name).
+        OsStr::new("--force"),
+    ];
+    args.extend(paths.iter().map(|p| p.as_os_str()));
+    let run = run_watched(command(&args), b"", "lede export --format html -o DIR");
+    assert_eq!(run.status.code(), Some(0), "html: {:?}", run.stderr);
+    let mut pages = 0;
+    for entry in std::fs::read_dir(folder.path()).unwrap_or_else(|e| panic!("{e}")) {
+        let path = entry.unwrap_or_else(|e| panic!("{e}")).path();
+        let page = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
+        if let Some(c) = raw_char(&page) {
+            panic!("{}: raw {c:?}", path.display());
+        }
+        pages += 1;
+    }
+    assert!(pages * 2 > LISTED.len(), "{pages} html pages");
+}
