@@ -21,7 +21,7 @@ pub mod write;
 use serde::Serialize;
 
 use crate::article::Field;
-use crate::document::ArticleDocument;
+use crate::document::{ArticleDocument, EntityDocument};
 
 /// The export formats (DESIGN.md §3: `--format`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -348,6 +348,27 @@ pub fn utc(seconds: i64) -> time::OffsetDateTime {
 
 fn serialize_rfc3339<S: serde::Serializer>(seconds: &i64, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(&rfc3339(*seconds))
+}
+
+/// The entities grouped for an index, people, places then organizations,
+/// each group with its heading; empty groups are left out.
+pub(crate) fn entities_by_kind(
+    entities: &[EntityDocument],
+) -> Vec<(&'static str, Vec<&EntityDocument>)> {
+    [
+        ("People", "person"),
+        ("Places", "place"),
+        ("Organizations", "organization"),
+    ]
+    .into_iter()
+    .map(|(heading, kind)| {
+        (
+            heading,
+            entities.iter().filter(|e| e.kind == kind).collect(),
+        )
+    })
+    .filter(|(_, group): &(&str, Vec<&EntityDocument>)| !group.is_empty())
+    .collect()
 }
 
 /// The chars `start..end` of `text` (clamped; never panics).

@@ -290,17 +290,10 @@ fn write_index(out: &mut String, entities: &[EntityDocument]) {
         return;
     }
     out.push_str("<section class=\"index\">\n<h2>Entities</h2>\n");
-    for (heading, kind) in [
-        ("People", "person"),
-        ("Places", "place"),
-        ("Organizations", "organization"),
-    ] {
-        let of_kind: Vec<&EntityDocument> = entities.iter().filter(|e| e.kind == kind).collect();
-        if of_kind.is_empty() {
-            continue;
-        }
+    for (heading, of_kind) in crate::export::entities_by_kind(entities) {
         let _ = writeln!(out, "<h3>{heading}</h3>\n<ul>");
         for e in of_kind {
+            let kind = &e.kind;
             let name = escape(&e.name);
             let link = if e.mentions.iter().any(|m| m.field == "body") {
                 format!("<a href=\"#{}\">{name}</a>", escape(&e.id))

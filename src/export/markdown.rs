@@ -6,7 +6,6 @@
 use std::fmt::Write as _;
 
 use super::{ExportArticle, ExportHighlight, Options};
-use crate::document::EntityDocument;
 
 /// Renders one article as a Markdown note.
 #[must_use]
@@ -139,15 +138,7 @@ fn write_entities(out: &mut String, article: &ExportArticle, wikilinks: bool) {
         return;
     }
     out.push_str("## Entities\n\n");
-    for (heading, kind) in [
-        ("People", "person"),
-        ("Places", "place"),
-        ("Organizations", "organization"),
-    ] {
-        let of_kind: Vec<&EntityDocument> = entities.iter().filter(|e| e.kind == kind).collect();
-        if of_kind.is_empty() {
-            continue;
-        }
+    for (heading, of_kind) in crate::export::entities_by_kind(entities) {
         let _ = writeln!(out, "### {heading}\n");
         for entity in of_kind {
             let name = if wikilinks {
