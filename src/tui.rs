@@ -63,6 +63,9 @@ pub struct Options {
     pub library: Option<std::path::PathBuf>,
 }
 
+/// The library's entity index, or why it could not be read.
+type EntityIndex = Result<Vec<crate::library::EntitySummary>, String>;
+
 /// A finished analysis from the worker: the article's index and the result.
 type Finished = (usize, Analysis);
 
@@ -158,6 +161,13 @@ pub fn restore_positions(app: &mut App, store: &Store) {
 /// user opened, and saves the positions of the articles left. The input
 /// loop calls it after every action (tests call it the same way).
 pub fn serve(app: &mut App, store: &mut Store) {
+    if app.take_entity_index_request() {
+        app.set_entity_index(store.entity_index());
+    }
+    if let Some((kind, name)) = app.take_entity_articles_request() {
+        let rows = store.entity_articles(kind, &name);
+        app.set_entity_articles(kind, name, rows);
+    }
     if let Some(index) = app.take_load_request() {
         let id = app
             .article_ids()
@@ -228,11 +238,25 @@ fn event_loop<W: FnOnce()>(
     let mut first_frame = true;
     let mut dirty = true;
     let mut analysing = true;
+    let mut entity_index: Option<Receiver<EntityIndex>> = None;
     loop {
         if analysing {
             let (running, changed) = receive_analyses(app, analyses);
             analysing = running;
             dirty |= changed;
+        }
+        if let Some(rx) = &entity_index {
+            match rx.try_recv() {
+                Ok(rows) => app.set_entity_index(rows),
+                Err(TryRecvError::Empty) => {}
+                Err(TryRecvError::Disconnected) => {
+                    app.set_entity_index(Err("entities unavailable".to_owned()));
+                }
+            }
+            if !app.entities_loading() {
+                entity_index = None;
+                dirty = true;
+            }
         }
         if dirty {
             guard.terminal.draw(|frame| ui::draw(app, frame))?;
@@ -261,7 +285,11 @@ fn event_loop<W: FnOnce()>(
             return quit(app, store);
         }
         // Every event of a burst is applied, then the screen is drawn once.
-        let tick = if analysing { ANALYSIS_TICK } else { TICK };
+        let tick = if analysing || entity_index.is_some() {
+            ANALYSIS_TICK
+        } else {
+            TICK
+        };
         let batch = match input.recv_timeout(tick) {
             Ok(batch) => batch?,
             Err(RecvTimeoutError::Timeout) => Vec::new(),
@@ -279,6 +307,11 @@ fn event_loop<W: FnOnce()>(
                     guard.suspend()?;
                     resize(guard, app)?;
                 }
+            }
+            // The entity index is read off the input loop (it can take a
+            // while over a large library); the rest is quick.
+            if app.take_entity_index_request() {
+                entity_index = Some(store.entity_index_in_background());
             }
             // Before the next key, so it applies to the article just opened.
             serve(app, store);

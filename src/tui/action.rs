@@ -23,12 +23,14 @@ pub enum Action {
     Top,
     /// To the end.
     Bottom,
-    /// Move focus between the text and the sidebar.
+    /// Move focus between the text and the sidebar; in the Entities view,
+    /// cycle the kind shown (all, people, places, organizations).
     ToggleFocus,
     /// Show or hide the sidebar.
     ToggleSidebar,
-    /// Open the selected article; in the sidebar, jump to the entity's first
-    /// mention or to the quote.
+    /// Open the selected article (or, in the Entities view, the entity's
+    /// articles); in the sidebar, jump to the entity's first mention or to
+    /// the quote.
     Confirm,
     /// Next mention of the current target.
     NextMention,
@@ -143,16 +145,16 @@ impl Action {
             Action::PageUp => "a screen up",
             Action::Top => "to the start",
             Action::Bottom => "to the end",
-            Action::ToggleFocus => "focus text / sidebar",
+            Action::ToggleFocus => "focus text / sidebar; entities: kind",
             Action::ToggleSidebar => "show or hide the sidebar",
-            Action::Confirm => "open article; jump to entity or quote",
+            Action::Confirm => "open article or entity; jump to entity",
             Action::NextMention => "next mention or match",
             Action::PrevMention => "previous mention or match",
             Action::JumpBack => "back to where the last jump started",
             Action::NextArticle => "next article",
             Action::PrevArticle => "previous article",
             Action::ToggleHelp => "this help",
-            Action::Back => "close help / back to list / quit",
+            Action::Back => "close help / back one level / quit",
             Action::Quit => "quit",
             Action::Suspend => "suspend to the shell",
             Action::Search => "search (reader) / filter (list)",

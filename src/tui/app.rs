@@ -9,6 +9,7 @@ use ratatui::layout::{Position, Rect};
 use crate::article::Article;
 use crate::nlp::Analysis;
 
+mod entities;
 pub mod export;
 mod highlights;
 mod search;
@@ -42,6 +43,10 @@ pub enum Screen {
     List,
     /// One article.
     Reader,
+    /// Every person, place and organization of the library.
+    Entities,
+    /// The articles of the entity picked in the Entities view.
+    EntityArticles,
 }
 
 /// Where movement keys go in the reader.
@@ -102,6 +107,7 @@ pub struct App {
     unloaded: Vec<bool>,
     load_request: Option<usize>,
     left: Vec<(String, Anchor)>,
+    ent: entities::EntityViews,
 }
 
 impl App {
@@ -138,6 +144,7 @@ impl App {
             unloaded: vec![false; articles.len()],
             load_request: None,
             left: Vec::new(),
+            ent: entities::EntityViews::default(),
             articles,
         };
         if start == Start::Reader && !app.articles.is_empty() {
@@ -206,6 +213,8 @@ impl App {
             _ => match self.screen {
                 Screen::List => self.update_list(action),
                 Screen::Reader => self.update_reader(action),
+                Screen::Entities => self.update_entities(action),
+                Screen::EntityArticles => self.update_entity_articles(action),
             },
         }
         Effect::Continue
@@ -227,7 +236,7 @@ impl App {
             self.list.set_filter("", h);
         } else if self.screen == Screen::Reader && self.has_list {
             self.close_reader();
-        } else {
+        } else if !self.back_from_entities() {
             return Effect::Quit;
         }
         Effect::Continue
@@ -264,15 +273,13 @@ impl App {
             Action::HalfPageUp => self.list.select_by(-(page / 2).max(1), h),
             Action::PageDown => self.list.select_by(page, h),
             Action::PageUp => self.list.select_by(-page, h),
-            Action::Top => self.list.select(0, h),
+            Action::Top => self.list.select_by(isize::MIN / 2, h),
             Action::Bottom => self.list.select(usize::MAX, h),
             Action::Confirm if self.list.has_selection() => self.open(self.list.selected()),
             Action::Scroll { lines, .. } => self.list.select_by(lines.signum().into(), h),
             Action::Click { column, row } => self.click_list(column, row),
             Action::CycleSort => self.list.set_sort(self.list.sort().next(), h),
-            Action::Entities => {
-                self.notice = Some("the Entities view is not ready yet".to_owned());
-            }
+            Action::Entities => self.open_entities(),
             _ => {}
         }
     }
@@ -294,6 +301,9 @@ impl App {
     // ----- opening and closing -----
 
     fn open(&mut self, index: usize) {
+        if self.screen == Screen::List {
+            self.ent.return_to = Screen::List;
+        }
         if self.unloaded.get(index).copied().unwrap_or(false) {
             self.load_request = Some(index);
             return;
@@ -318,13 +328,14 @@ impl App {
         }
         self.relayout();
         self.load_marks();
+        self.apply_entity_jump(index);
     }
 
     fn close_reader(&mut self) {
         self.save_position();
         self.search = None;
         self.reader = None;
-        self.screen = Screen::List;
+        self.screen = self.ent.return_to;
         self.focus = Focus::Text;
     }
 
@@ -343,10 +354,20 @@ impl App {
         let Some(current) = self.reader.as_ref().map(|r| r.article) else {
             return;
         };
-        let next = if forward {
-            current + 1
-        } else {
-            current.wrapping_sub(1)
+        // In the order the list shows (sorted, filtered) when the article
+        // is in it; else in the order the articles were given.
+        let shown = self.list.shown();
+        let next = match shown.iter().position(|&i| i == current) {
+            Some(pos) if self.has_list => {
+                let at = if forward {
+                    pos + 1
+                } else {
+                    pos.wrapping_sub(1)
+                };
+                shown.get(at).copied().unwrap_or(usize::MAX)
+            }
+            _ if forward => current + 1,
+            _ => current.wrapping_sub(1),
         };
         if next < self.articles.len() {
             self.open(next);
@@ -535,6 +556,7 @@ impl App {
         self.sidebar.keep_visible(h);
         let list_h = self.list_height();
         self.list.select(self.list.selected(), list_h);
+        self.relayout_entities(list_h);
         if let Some(reader) = &mut self.reader {
             if let Some(doc) = self.articles.get(reader.article) {
                 reader.resize(
@@ -749,7 +771,8 @@ impl App {
     #[must_use]
     pub fn is_editing(&self) -> bool {
         match self.screen {
-            Screen::List => self.filter_editing,
+            Screen::List | Screen::Entities => self.filter_editing,
+            Screen::EntityArticles => false,
             Screen::Reader => {
                 self.marks.note.is_some()
                     || self.search.as_ref().is_some_and(SearchState::is_editing)

@@ -7,9 +7,11 @@
 //! stays disconnected, and positions are simply not kept.
 
 use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver};
 
 use crate::article::Field;
-use crate::library::{self, Library, Sort, Stored};
+use crate::library::{self, EntityArticle, EntitySummary, Library, Sort, Stored};
+use crate::nlp::EntityKind;
 
 use super::state::document::{Anchor, Section};
 
@@ -69,6 +71,58 @@ impl Store {
             Some(library) => library
                 .list(Sort::Date)
                 .map_err(|e| one_line(&format!("library unavailable: {e}"))),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    /// Every entity of the library with its article and mention counts
+    /// (the Entities view; none without a library).
+    ///
+    /// # Errors
+    /// A one-line message when the database cannot be read.
+    pub fn entity_index(&self) -> Result<Vec<EntitySummary>, String> {
+        match &self.library {
+            Some(library) => library
+                .entity_index()
+                .map_err(|e| one_line(&format!("entities unavailable: {e}"))),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    /// [`Store::entity_index`] read on a thread of its own (with its own
+    /// connection), so the screen stays live over a large library: the
+    /// receiver gets one result.
+    #[must_use]
+    pub fn entity_index_in_background(&self) -> Receiver<Result<Vec<EntitySummary>, String>> {
+        let (tx, rx) = mpsc::channel();
+        let dir = self.library.as_ref().map(|l| l.dir().to_owned());
+        std::thread::spawn(move || {
+            let result = match dir.map(|d| Library::open_existing(&d)) {
+                None | Some(Ok(None)) => Ok(Vec::new()),
+                Some(Ok(Some(library))) => library.entity_index().map_err(|e| e.to_string()),
+                Some(Err(e)) => Err(e.to_string()),
+            };
+            let result = result.map_err(|e| one_line(&format!("entities unavailable: {e}")));
+            // The receiver may be gone (the reader quit): nothing to do.
+            let _ = tx.send(result);
+        });
+        rx
+    }
+
+    /// The stored articles that mention an entity, with where it first
+    /// appears in each.
+    ///
+    /// # Errors
+    /// A one-line message when the database cannot be read.
+    pub fn entity_articles(
+        &self,
+        kind: EntityKind,
+        name: &str,
+    ) -> Result<Vec<EntityArticle>, String> {
+        match &self.library {
+            Some(library) => library
+                .entity_articles(kind, name)
+                .map_err(|e| one_line(&format!("entities unavailable: {e}"))),
             None => Ok(Vec::new()),
         }
     }

@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::app::{App, Screen};
 use super::layout;
-use super::widgets::{article_list, article_view, export, help, sidebar, status_bar};
+use super::widgets::{article_list, article_view, entities, export, help, sidebar, status_bar};
 
 /// Draws the whole screen.
 pub fn draw(app: &App, frame: &mut Frame) {
@@ -20,6 +20,14 @@ pub fn draw(app: &App, frame: &mut Frame) {
     match app.screen() {
         Screen::List => {
             article_list::render(app, frame, area);
+            status_bar::render(app, frame, layout::list(area).2);
+        }
+        Screen::Entities => {
+            entities::render(app, frame, area);
+            status_bar::render(app, frame, layout::list(area).2);
+        }
+        Screen::EntityArticles => {
+            entities::render_articles(app, frame, area);
             status_bar::render(app, frame, layout::list(area).2);
         }
         Screen::Reader => {

@@ -2,6 +2,7 @@
 
 pub mod article_list;
 pub mod article_view;
+pub mod entities;
 pub mod export;
 pub mod help;
 pub mod sidebar;

@@ -10,6 +10,8 @@ impl App {
         match self.screen {
             Screen::List => self.update_filter(action),
             Screen::Reader => self.update_search(action),
+            Screen::Entities => self.update_entity_filter(action),
+            Screen::EntityArticles => {}
         }
     }
 

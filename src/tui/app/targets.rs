@@ -19,6 +19,12 @@ impl App {
             }
             _ => return,
         };
+        self.jump_to_target(target);
+    }
+
+    /// Makes `target` the `n` / `N` target and jumps to where it starts
+    /// (recorded, so `''` comes back).
+    pub(super) fn jump_to_target(&mut self, target: Target) {
         let Some((section, offset)) = self.target_position(target) else {
             return;
         };

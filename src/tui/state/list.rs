@@ -164,9 +164,14 @@ fn sorted(entries: &[Entry], sort: SortKey) -> Vec<usize> {
         (None, Some(_)) => std::cmp::Ordering::Greater,
         (None, None) => std::cmp::Ordering::Equal,
     };
-    let folded: Vec<(String, Option<String>)> = (entries.iter())
-        .map(|e| (fold(&e.title), e.source.as_deref().map(fold)))
-        .collect();
+    // Folding is the costly part; the date order (the first screen's) needs none.
+    let folded: Vec<(String, Option<String>)> = if sort == SortKey::Date {
+        vec![(String::new(), None); entries.len()]
+    } else {
+        (entries.iter())
+            .map(|e| (fold(&e.title), e.source.as_deref().map(fold)))
+            .collect()
+    };
     order.sort_by(|&i, &j| {
         let (Some(a), Some(b)) = (entries.get(i), entries.get(j)) else {
             return i.cmp(&j);
@@ -224,16 +229,18 @@ pub struct ListState {
 }
 
 impl ListState {
-    /// A list over entries, the first selected.
+    /// A list over entries in the default order (by date, newest first,
+    /// within shelves, as the header says), the first of them selected.
     #[must_use]
     pub fn new(entries: Vec<Entry>) -> ListState {
-        let shown: Vec<usize> = (0..entries.len()).collect();
+        let order = sorted(&entries, SortKey::Date);
+        let shown = order.clone();
         let folded = entries.iter().map(folded_keys).collect();
         ListState {
             entries,
             filter: String::new(),
             sort: SortKey::Date,
-            order: shown.clone(),
+            order,
             folded,
             shown,
             pos: 0,
@@ -450,6 +457,19 @@ mod tests {
         l.set_filter("", 30);
         assert_eq!(l.shown(), [2, 0, 1, 3], "the filter keeps the order");
         assert_eq!(l.sort().next(), SortKey::Date);
+    }
+
+    #[test]
+    fn a_new_list_is_in_date_order_already() {
+        let l = ListState::new(vec![
+            dated("Undated sample", None, None, Shelf::Sample),
+            dated("Old", Some("2020-01-01"), None, Shelf::Library),
+            dated("Undated", None, None, Shelf::Library),
+            dated("New", Some("2026-01-01"), None, Shelf::Library),
+        ]);
+        assert_eq!(l.sort(), SortKey::Date);
+        assert_eq!(l.shown(), [3, 1, 2, 0], "the header says by date");
+        assert_eq!((l.selected(), l.position()), (3, 0), "the newest selected");
     }
 
     fn list(n: usize) -> ListState {

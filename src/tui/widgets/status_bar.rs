@@ -17,6 +17,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let (left, hints) = match app.screen() {
         Screen::List => list_parts(app),
         Screen::Reader => reader_parts(app),
+        Screen::Entities => entities_parts(app),
+        Screen::EntityArticles => entity_articles_parts(app),
     };
     let mut spans = vec![Span::styled(truncate(&left, width), theme.status())];
     let mut used = left.width().min(width);
@@ -68,7 +70,7 @@ fn list_parts(app: &App) -> (String, Vec<String>) {
     } else if !filter.is_empty() {
         format!(" /{filter} {}/{shown} of {count}", list.position() + 1)
     } else {
-        format!(" {}/{count}", list.selected() + 1)
+        format!(" {}/{count}", list.position() + 1)
     };
     if app.is_editing() {
         return (left, strings(&["Enter keep", "Esc clear"]));
@@ -77,6 +79,41 @@ fn list_parts(app: &App) -> (String, Vec<String>) {
         left,
         strings(&["Enter open", "/ filter", "? help", "q quit"]),
     )
+}
+
+fn entities_parts(app: &App) -> (String, Vec<String>) {
+    let Some(list) = app.entities() else {
+        return (String::new(), strings(&["q back"]));
+    };
+    let shown = list.shown().len();
+    let filter = list.filter();
+    let left = if app.is_editing() {
+        format!(" /{filter}")
+    } else if !filter.is_empty() && shown == 0 {
+        format!(" /{filter}: no entity")
+    } else if !filter.is_empty() {
+        format!(" /{filter} {}/{shown}", list.position() + 1)
+    } else if shown == 0 {
+        String::new()
+    } else {
+        format!(" {}/{shown}", list.position() + 1)
+    };
+    if app.is_editing() {
+        return (left, strings(&["Enter keep", "Esc clear"]));
+    }
+    (
+        left,
+        strings(&["Enter articles", "Tab kind", "/ filter", "? help", "q back"]),
+    )
+}
+
+fn entity_articles_parts(app: &App) -> (String, Vec<String>) {
+    let left = app
+        .entity_articles()
+        .filter(|a| !a.rows().is_empty())
+        .map(|a| format!(" {}/{}", a.position() + 1, a.rows().len()))
+        .unwrap_or_default();
+    (left, strings(&["Enter open", "? help", "q entities"]))
 }
 
 /// What the status bar shows before a note being typed.
