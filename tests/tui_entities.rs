@@ -203,7 +203,9 @@ fn enter_lists_articles_and_opens_one_at_the_first_mention_with_n_ready() {
         anchor.offset > 30 * FILLER.len() / 2,
         "scrolled down to the mention, not left at the top: {anchor:?}"
     );
-    assert!(screen(&app).contains("Anna Berg spoke in Oslo"));
+    let text = screen(&app);
+    assert!(text.contains("Anna Berg spoke in Oslo"), "{text}");
+    assert!(text.contains("q articles"), "{text}");
 
     // n moves to the next mention of the same entity.
     app.update(Action::NextMention);
@@ -291,4 +293,26 @@ fn without_a_library_the_view_is_empty_not_broken() {
     app.update(Action::Confirm);
     serve(&mut app, &mut store);
     assert_eq!(app.screen(), Screen::Entities);
+}
+
+#[test]
+fn the_list_names_each_article_s_three_most_mentioned_entities() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = library(tmp.path());
+    let library = Library::open_existing(&dir).unwrap().unwrap();
+    let conn = rusqlite::Connection::open(dir.join(lede::library::DB_NAME)).unwrap();
+    let entries = library.list(lede::library::Sort::Date).unwrap();
+    assert_eq!(entries.len(), 3);
+    for entry in entries {
+        let mut stmt = conn
+            .prepare("SELECT name FROM entities WHERE article_id = ?1 ORDER BY rank LIMIT 3")
+            .unwrap();
+        let want: Vec<String> = stmt
+            .query_map([&entry.id], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        assert!(!want.is_empty());
+        assert_eq!(entry.top_entities, want, "{:?}", entry.title);
+    }
 }

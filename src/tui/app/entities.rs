@@ -106,6 +106,12 @@ impl App {
         self.screen = Screen::EntityArticles;
     }
 
+    /// The screen `q` returns to from the open article.
+    #[must_use]
+    pub fn returns_to(&self) -> Screen {
+        self.ent.return_to
+    }
+
     /// The Entities view, once its index has arrived.
     #[must_use]
     pub fn entities(&self) -> Option<&EntitiesState> {

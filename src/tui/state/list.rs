@@ -235,13 +235,13 @@ impl ListState {
     pub fn new(entries: Vec<Entry>) -> ListState {
         let order = sorted(&entries, SortKey::Date);
         let shown = order.clone();
-        let folded = entries.iter().map(folded_keys).collect();
         ListState {
             entries,
             filter: String::new(),
             sort: SortKey::Date,
             order,
-            folded,
+            // Folded on the first filter: not on the way to the first frame.
+            folded: Vec::new(),
             shown,
             pos: 0,
             offset: 0,
@@ -321,6 +321,9 @@ impl ListState {
     }
 
     fn apply_filter(&mut self) {
+        if !self.filter.is_empty() && self.folded.len() != self.entries.len() {
+            self.folded = self.entries.iter().map(folded_keys).collect();
+        }
         let query = NameQuery::new(&self.filter);
         self.shown = (self.order.iter().copied())
             .filter(|&i| {

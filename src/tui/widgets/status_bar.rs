@@ -151,7 +151,11 @@ fn reader_parts(app: &App) -> (String, Vec<String>) {
             strings(&["motion extends", "m highlight", "a note", "Esc cancel"]),
         );
     }
-    let back = if app.has_list() { "q list" } else { "q quit" };
+    let back = match (app.has_list(), app.returns_to()) {
+        (false, _) => "q quit",
+        (true, Screen::EntityArticles) => "q articles",
+        (true, _) => "q list",
+    };
     let hints = match (app.sidebar_visible(), app.focus()) {
         (true, Focus::Sidebar) => vec!["Enter jump", "n/N next/prev", "Tab text", "? help", back],
         (true, Focus::Text) => vec!["Tab sidebar", "n/N next/prev", "? help", back],
