@@ -45,6 +45,9 @@ use store::Store;
 use terminal::TerminalGuard;
 use theme::Theme;
 
+/// Stored articles whose top entities are read before the first frame
+/// (more than any screen shows); the rest follow after it.
+const FIRST_SCREEN: usize = 100;
 /// How often the loop wakes without input (to notice SIGTERM).
 const TICK: Duration = Duration::from_millis(200);
 /// How often it wakes while an analysis is still running.
@@ -101,7 +104,7 @@ pub fn run(
     };
     let mut notice = notice;
     let stored = if start == Start::List {
-        store.entries().unwrap_or_else(|e| {
+        store.entries_first(FIRST_SCREEN).unwrap_or_else(|e| {
             notice = Some(e);
             Vec::new()
         })
@@ -239,7 +242,23 @@ fn event_loop<W: FnOnce()>(
     let mut dirty = true;
     let mut analysing = true;
     let mut entity_index: Option<Receiver<EntityIndex>> = None;
+    let mut top_entities: Option<Receiver<Result<store::TopEntities, String>>> = None;
     loop {
+        if let Some(rx) = &top_entities {
+            let done = match rx.try_recv() {
+                Ok(Ok(top)) => {
+                    app.set_top_entities(top);
+                    true
+                }
+                // The list still works with the first screen's names.
+                Ok(Err(_)) | Err(TryRecvError::Disconnected) => true,
+                Err(TryRecvError::Empty) => false,
+            };
+            if done {
+                top_entities = None;
+                dirty = true;
+            }
+        }
         if analysing {
             let (running, changed) = receive_analyses(app, analyses);
             analysing = running;
@@ -269,6 +288,7 @@ fn event_loop<W: FnOnce()>(
             }
             if app.has_list() {
                 restore_positions(app, store);
+                top_entities = Some(store.top_entities_in_background());
             }
             assert!(
                 !env_flag("LEDE_TEST_PANIC"),
@@ -285,7 +305,7 @@ fn event_loop<W: FnOnce()>(
             return quit(app, store);
         }
         // Every event of a burst is applied, then the screen is drawn once.
-        let tick = if analysing || entity_index.is_some() {
+        let tick = if analysing || entity_index.is_some() || top_entities.is_some() {
             ANALYSIS_TICK
         } else {
             TICK

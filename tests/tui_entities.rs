@@ -316,3 +316,37 @@ fn the_list_names_each_article_s_three_most_mentioned_entities() {
         assert_eq!(entry.top_entities, want, "{:?}", entry.title);
     }
 }
+
+#[test]
+fn the_first_screen_has_its_names_and_the_rest_fill_in_after() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = library(tmp.path());
+    let (store, _) = Store::open(Some(dir.clone()));
+    let full = store.entries().unwrap();
+    let first = store.entries_first(1).unwrap();
+    let ids = |rows: &[lede::library::Entry]| rows.iter().map(|r| r.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&first), ids(&full), "the same rows in the same order");
+    assert_eq!(first[0].top_entities, full[0].top_entities);
+    assert!(first[1].top_entities.is_empty() && !full[1].top_entities.is_empty());
+    let mut app = App::library(&first, Vec::new(), &Keymap::default(), Theme::default());
+    app.update(Action::Resize {
+        width: 80,
+        height: 20,
+    });
+    // The rows past the first screen show their names once they arrive.
+    let name = full[1].top_entities[0].clone();
+    let before = screen(&app);
+    let top = Library::open_existing(&dir)
+        .unwrap()
+        .unwrap()
+        .top_entities()
+        .unwrap();
+    app.set_top_entities(top);
+    let after = screen(&app);
+    assert_ne!(before, after);
+    let entries = app.list().entries();
+    for (entry, row) in entries.iter().zip(&full) {
+        assert_eq!(entry.names, row.top_entities);
+    }
+    assert!(entries[1].names.contains(&name));
+}

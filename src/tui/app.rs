@@ -445,6 +445,16 @@ impl App {
         self.notice = Some(notice.into());
     }
 
+    /// The top entities of the stored articles arrived (by id): the list
+    /// rows not loaded yet show them.
+    pub fn set_top_entities(&mut self, mut top: std::collections::HashMap<String, Vec<String>>) {
+        let names: Vec<(usize, Vec<String>)> = (self.articles.iter().enumerate())
+            .filter(|&(i, _)| self.unloaded.get(i).copied().unwrap_or(false))
+            .filter_map(|(i, d)| Some((i, top.remove(&d.article.id)?)))
+            .collect();
+        self.list.set_names(names);
+    }
+
     /// Article ids by index (stored placeholders included).
     pub fn article_ids(&self) -> impl Iterator<Item = (usize, &str)> {
         (self.articles.iter().enumerate()).map(|(i, d)| (i, d.article.id.as_str()))

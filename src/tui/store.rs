@@ -6,6 +6,7 @@
 //! schema, unreadable) the reader still works: the link reports one line and
 //! stays disconnected, and positions are simply not kept.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver};
 
@@ -75,6 +76,34 @@ impl Store {
         }
     }
 
+    /// The stored articles, newest first, with the top entities of the
+    /// first `first` only (the first screen); the rest come from
+    /// [`Store::top_entities_in_background`] after the first frame.
+    ///
+    /// # Errors
+    /// A one-line message when the database cannot be read.
+    pub fn entries_first(&self, first: usize) -> Result<Vec<library::Entry>, String> {
+        let Some(library) = &self.library else {
+            return Ok(Vec::new());
+        };
+        let fail = |e: library::LibraryError| one_line(&format!("library unavailable: {e}"));
+        let mut entries = library.list_columns(Sort::Date).map_err(fail)?;
+        let ids: Vec<&str> = entries.iter().take(first).map(|e| e.id.as_str()).collect();
+        let mut top = library.top_entities_of(&ids).map_err(fail)?;
+        for entry in entries.iter_mut().take(first) {
+            entry.top_entities = top.remove(&entry.id).unwrap_or_default();
+        }
+        Ok(entries)
+    }
+
+    /// The top entities of every stored article, read on a thread of its
+    /// own (with its own connection): the receiver gets one result.
+    #[must_use]
+    pub fn top_entities_in_background(&self) -> Receiver<Result<TopEntities, String>> {
+        let dir = self.library.as_ref().map(|l| l.dir().to_owned());
+        in_background(dir, |library| library.top_entities())
+    }
+
     /// Every entity of the library with its article and mention counts
     /// (the Entities view; none without a library).
     ///
@@ -94,19 +123,8 @@ impl Store {
     /// receiver gets one result.
     #[must_use]
     pub fn entity_index_in_background(&self) -> Receiver<Result<Vec<EntitySummary>, String>> {
-        let (tx, rx) = mpsc::channel();
         let dir = self.library.as_ref().map(|l| l.dir().to_owned());
-        std::thread::spawn(move || {
-            let result = match dir.map(|d| Library::open_existing(&d)) {
-                None | Some(Ok(None)) => Ok(Vec::new()),
-                Some(Ok(Some(library))) => library.entity_index().map_err(|e| e.to_string()),
-                Some(Err(e)) => Err(e.to_string()),
-            };
-            let result = result.map_err(|e| one_line(&format!("entities unavailable: {e}")));
-            // The receiver may be gone (the reader quit): nothing to do.
-            let _ = tx.send(result);
-        });
-        rx
+        in_background(dir, |library| library.entity_index())
     }
 
     /// The stored articles that mention an entity, with where it first
@@ -176,6 +194,29 @@ impl Store {
         self.broken = true;
         one_line(&format!("reading position not saved: {message}"))
     }
+}
+
+/// The top entities of each stored article, by id.
+pub type TopEntities = HashMap<String, Vec<String>>;
+
+/// Runs a read of the library in `dir` on a thread of its own, with its own
+/// connection (a `Library` is not `Sync`); no library reads as empty.
+fn in_background<T: Default + Send + 'static>(
+    dir: Option<PathBuf>,
+    read: impl FnOnce(&Library) -> library::Result<T> + Send + 'static,
+) -> Receiver<Result<T, String>> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let result = match dir.map(|d| Library::open_existing(&d)) {
+            None | Some(Ok(None)) => Ok(T::default()),
+            Some(Ok(Some(library))) => read(&library).map_err(|e| e.to_string()),
+            Some(Err(e)) => Err(e.to_string()),
+        };
+        let result = result.map_err(|e| one_line(&format!("library unavailable: {e}")));
+        // The receiver may be gone (the reader quit): nothing to do.
+        let _ = tx.send(result);
+    });
+    rx
 }
 
 /// The field and char offset a reading position is saved as. Lines that

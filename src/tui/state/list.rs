@@ -299,6 +299,21 @@ impl ListState {
         }
     }
 
+    /// Sets the people and names of many entries at once (their top
+    /// entities arrived), then refilters once.
+    pub fn set_names(&mut self, names: impl IntoIterator<Item = (usize, Vec<String>)>) {
+        for (index, top) in names {
+            if let Some(e) = self.entries.get_mut(index) {
+                e.people = top.iter().take(3).cloned().collect();
+                e.names = top;
+            }
+        }
+        self.folded.clear();
+        let selected = self.selected();
+        self.apply_filter();
+        self.reselect(selected);
+    }
+
     /// Indices of the entries that pass the filter, in order.
     #[must_use]
     pub fn shown(&self) -> &[usize] {
