@@ -188,16 +188,10 @@ fn is_quote_mark(text: &str) -> bool {
 #[must_use]
 pub fn build(article: &Article, analysis: &Analysis, width: usize) -> Vec<Line> {
     let mut out = Vec::new();
-    let none = Marks {
-        mentions: Vec::new(),
-        quotes: Vec::new(),
-    };
-    if let Some(title) = &article.title {
-        let marks = if article.title_derived {
-            none
-        } else {
-            Marks::of(analysis, Field::Title)
-        };
+    // A title derived from the first sentence would show that sentence twice
+    // in a row; the list and the export keep it, the text starts with the body.
+    if let (Some(title), false) = (&article.title, article.title_derived) {
+        let marks = Marks::of(analysis, Field::Title);
         let text = Text::new(Section::Title, title, 0);
         push_text(&mut out, &text, width, Role::Title, &marks);
     }
@@ -249,7 +243,12 @@ impl<'a> Text<'a> {
     }
 }
 
+/// A blank separator line; none at the very top (an article with no title
+/// line starts with its first paragraph).
 fn blank(out: &mut Vec<Line>, anchor: Anchor) {
+    if out.is_empty() {
+        return;
+    }
     out.push(Line {
         anchor,
         role: Role::Blank,
@@ -517,6 +516,31 @@ mod tests {
         assert_eq!(lines[4].pieces[0].quote, Some(0));
         assert_eq!(lines[4].pieces[2].mention, Some(1));
         assert_eq!(lines[4].anchor.offset, 20);
+    }
+
+    #[test]
+    fn a_title_derived_from_the_first_sentence_is_not_shown_twice() {
+        let text =
+            "Anna Berg met Tom in Oslo on Monday to talk about the harbour plans.\n\nThey agreed.";
+        let article = crate::article::load_bytes("b.txt", text.as_bytes()).unwrap();
+        assert!(article.title_derived, "the loader derives this title");
+        let lines = build(&article, &Analysis::default(), 200);
+        let shown: Vec<String> = lines
+            .iter()
+            .map(|l| l.pieces.iter().map(|p| p.text.as_str()).collect())
+            .filter(|l: &String| !l.is_empty())
+            .collect();
+        assert_eq!(
+            shown[0],
+            "Anna Berg met Tom in Oslo on Monday to talk about the harbour plans."
+        );
+        assert_eq!(
+            shown
+                .iter()
+                .filter(|l| l.starts_with("Anna Berg met"))
+                .count(),
+            1
+        );
     }
 
     #[test]
