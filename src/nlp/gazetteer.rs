@@ -98,8 +98,9 @@ pub struct Gazetteers {
     strings: &'static str,
 }
 
-/// The strings of every generated table.
-const STRINGS: &str = include_str!(concat!(env!("OUT_DIR"), "/gaz_strings.txt"));
+/// The strings of every generated table (a new build-time table may add its
+/// keys here too: see `assets/gazetteers/README.md`).
+pub(crate) const STRINGS: &str = include_str!(concat!(env!("OUT_DIR"), "/gaz_strings.txt"));
 
 /// Generated table `name` (see `build/main.rs`).
 macro_rules! generated {

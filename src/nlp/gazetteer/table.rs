@@ -85,6 +85,10 @@ fn str_at(strings: &'static str, off: u32, len: u32) -> Option<&'static str> {
 pub struct StaticMap {
     strings: &'static str,
     table: &'static [u8],
+    /// log2 of the slot count (from the header).
+    slot_bits: u32,
+    /// Slot count minus one; 0 for an empty or malformed table.
+    mask: usize,
 }
 
 impl Default for StaticMap {
@@ -95,10 +99,25 @@ impl Default for StaticMap {
 }
 
 impl StaticMap {
-    /// A map over a string blob and a table written by [`write_map`].
+    /// A map over a string blob and a table written by [`write_map`]. A
+    /// table whose header does not fit its length reads as empty.
     #[must_use]
     pub const fn new(strings: &'static str, table: &'static [u8]) -> StaticMap {
-        StaticMap { strings, table }
+        let mut map = StaticMap {
+            strings,
+            table,
+            slot_bits: 0,
+            mask: 0,
+        };
+        if table.len() >= HEADER {
+            let n_slots = u32::from_le_bytes([table[0], table[1], table[2], table[3]]) as usize;
+            let fits = table.len() >= HEADER + n_slots.saturating_mul(SLOT);
+            if n_slots >= 2 && n_slots.is_power_of_two() && fits {
+                map.slot_bits = n_slots.trailing_zeros();
+                map.mask = n_slots - 1;
+            }
+        }
+        map
     }
 
     /// Number of keys.
@@ -117,31 +136,34 @@ impl StaticMap {
     #[must_use]
     #[inline]
     pub fn get(&self, key: &str) -> Option<u64> {
-        let n_slots = u32_at(self.table, 0)? as usize;
-        if n_slots < 2 || !n_slots.is_power_of_two() {
+        if self.mask == 0 {
             return None;
         }
-        let (mut i, tag) = position(hash(key.as_bytes()), n_slots.trailing_zeros());
-        for _ in 0..n_slots {
+        let key = key.as_bytes();
+        let (mut i, tag) = position(hash(key), self.slot_bits);
+        for _ in 0..=self.mask {
             let at = HEADER + i * SLOT;
-            let len = u16_at(self.table, at + 4)?;
+            let slot: &[u8; SLOT] = self.table.get(at..at + SLOT)?.try_into().ok()?;
+            let len = usize::from(u16::from_le_bytes([slot[4], slot[5]]));
             if len == 0 {
                 return None;
             }
-            if usize::from(len) == key.len() && u16_at(self.table, at + 6)? == tag {
-                let off = u32_at(self.table, at)?;
-                if str_at(self.strings, off, u32::from(len)) == Some(key) {
-                    return u64_at(self.table, at + 8);
+            if len == key.len() && u16::from_le_bytes([slot[6], slot[7]]) == tag {
+                let off = u32::from_le_bytes([slot[0], slot[1], slot[2], slot[3]]) as usize;
+                if self.strings.as_bytes().get(off..off + len) == Some(key) {
+                    let mut value = [0u8; 8];
+                    value.copy_from_slice(&slot[8..]);
+                    return Some(u64::from_le_bytes(value));
                 }
             }
-            i = (i + 1) & (n_slots - 1);
+            i = (i + 1) & self.mask;
         }
         None
     }
 
     /// Every `(key, value)` pair, in table order (for tests and tools).
     pub fn iter(&self) -> impl Iterator<Item = (&'static str, u64)> + '_ {
-        let n_slots = u32_at(self.table, 0).unwrap_or(0) as usize;
+        let n_slots = if self.mask == 0 { 0 } else { self.mask + 1 };
         (0..n_slots).filter_map(|i| {
             let at = HEADER + i * SLOT;
             let len = u16_at(self.table, at + 4).filter(|&l| l > 0)?;
