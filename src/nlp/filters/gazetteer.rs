@@ -12,21 +12,11 @@
 //! anything overlapping, the model's boundaries win; a model span with
 //! exactly an entry's tokens takes the entry's kind ([`super::relabel`]).
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
 use super::{Filter, fill_gaps, relabel, sentence_start, stands_alone};
 use crate::nlp::gazetteer::fx::FxMap;
-use crate::nlp::gazetteer::{COMMON, FILES, FIRST_NAME, Gazetteers, SURNAME};
+use crate::nlp::gazetteer::table::PhraseTable;
+use crate::nlp::gazetteer::{COMMON, CURATED, Gazetteers, compile, kind_of};
 use crate::nlp::{Doc, EntityKind, EntitySpan, segment};
-
-/// The lists this filter reads, with the kind they name.
-const LISTS: &[(&str, EntityKind)] = &[
-    ("organizations.txt", EntityKind::Organization),
-    ("regions.txt", EntityKind::Place),
-    ("landmarks.txt", EntityKind::Place),
-    ("countries.txt", EntityKind::Place),
-];
 
 /// One entry: its tokens and kind.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,78 +25,94 @@ struct Entry {
     kind: EntityKind,
 }
 
+/// Where the entries live.
+#[derive(Debug)]
+enum Entries {
+    /// Built at compile time from the shipped lists ([`CuratedGazetteer::global`]).
+    Static(&'static PhraseTable),
+    /// Built at run time from given lists ([`CuratedGazetteer::from_lists`]).
+    Built(FxMap<String, Vec<Entry>>),
+}
+
 /// The curated entries by first token, longest first.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct CuratedGazetteer {
-    /// Entries by first token (looked up at every token: a fast hasher).
-    entries: FxMap<String, Vec<Entry>>,
+    entries: Entries,
+}
+
+impl Default for CuratedGazetteer {
+    /// No entry.
+    fn default() -> Self {
+        CuratedGazetteer {
+            entries: Entries::Built(FxMap::default()),
+        }
+    }
 }
 
 impl CuratedGazetteer {
-    /// The entries of the embedded lists, built once per process.
+    /// The entries of the embedded lists (compiled by the build script with
+    /// [`compile::curated`]: nothing to build at start-up).
     pub fn global() -> &'static CuratedGazetteer {
-        static CELL: OnceLock<CuratedGazetteer> = OnceLock::new();
-        CELL.get_or_init(|| CuratedGazetteer::from_lists(&embedded_lists()))
+        static GLOBAL: CuratedGazetteer = CuratedGazetteer {
+            entries: Entries::Static(&CURATED),
+        };
+        &GLOBAL
     }
 
     /// Builds the filter from `(list text, kind)` pairs (lines as in the
-    /// gazetteer files: `surface<TAB>canonical`, `#` comments).
+    /// gazetteer files: `surface<TAB>canonical`, `#` comments); only place
+    /// and organization lists count.
     #[must_use]
     pub fn from_lists(lists: &[(&str, EntityKind)]) -> CuratedGazetteer {
         let gaz = Gazetteers::global();
-        let mut kinds: HashMap<Vec<String>, Option<EntityKind>> = HashMap::new();
-        for (text, kind) in lists {
-            for surface in surfaces(text) {
-                let tokens: Vec<String> = segment::tokenize(surface)
-                    .iter()
-                    .filter_map(|t| surface.get(t.byte_start..t.byte_end))
-                    .map(str::to_owned)
-                    .collect();
-                let person_word =
-                    tokens.len() == 1 && gaz.word_flags(&tokens[0]) & (FIRST_NAME | SURNAME) != 0;
-                if tokens.is_empty() || person_word {
-                    continue;
-                }
-                let slot = kinds.entry(tokens).or_insert(Some(*kind));
-                if *slot != Some(*kind) {
-                    *slot = None;
-                }
-            }
-        }
+        let coded: Vec<(&str, u8)> = lists
+            .iter()
+            .map(|(text, kind)| {
+                let code = match kind {
+                    EntityKind::Organization => compile::KIND_ORG,
+                    EntityKind::Place => compile::KIND_PLACE,
+                    // Not a kind of this filter: dropped below.
+                    EntityKind::Person => compile::KIND_TITLE,
+                };
+                (*text, code)
+            })
+            .collect();
+        let tokenize = |surface: &str| -> Vec<String> {
+            segment::tokenize(surface)
+                .iter()
+                .filter_map(|t| surface.get(t.byte_start..t.byte_end))
+                .map(str::to_owned)
+                .collect()
+        };
         let mut entries: FxMap<String, Vec<Entry>> = FxMap::default();
-        for (tokens, kind) in kinds {
-            let (Some(kind), Some(first)) = (kind, tokens.first().cloned()) else {
-                continue;
-            };
-            entries
-                .entry(first)
-                .or_default()
-                .push(Entry { tokens, kind });
+        for (first, list) in compile::curated(&coded, &|w| gaz.word_flags(w), &tokenize) {
+            let list = list
+                .into_iter()
+                .filter_map(|(tokens, code)| {
+                    let kind = kind_of(code).entity_kind()?;
+                    Some(Entry { tokens, kind })
+                })
+                .collect();
+            entries.insert(first, list);
         }
-        for list in entries.values_mut() {
-            list.sort_by(|a, b| {
-                b.tokens
-                    .len()
-                    .cmp(&a.tokens.len())
-                    .then(a.tokens.cmp(&b.tokens))
-            });
+        CuratedGazetteer {
+            entries: Entries::Built(entries),
         }
-        CuratedGazetteer { entries }
     }
 
     /// The longest entry matching at token `i`, as a span.
     fn match_at(&self, doc: &Doc, i: usize) -> Option<EntitySpan> {
-        let n = doc.tokens().len();
-        let list = self.entries.get(doc.token_text(i))?;
-        let entry = list.iter().find(|e| {
-            i + e.tokens.len() <= n
-                && e.tokens
-                    .iter()
-                    .enumerate()
-                    .all(|(k, t)| doc.token_text(i + k) == t)
-                && !(i..i + e.tokens.len() - 1).any(|k| super::break_after(doc, k))
-        })?;
-        Some(EntitySpan::untitled(i..i + entry.tokens.len(), entry.kind))
+        let (len, kind) = match &self.entries {
+            Entries::Static(table) => table.starting_with(doc.token_text(i)).find_map(|p| {
+                let kind = kind_of(p.kind).entity_kind()?;
+                matches_at(doc, i, p.len, p.tokens()).then_some((p.len, kind))
+            })?,
+            Entries::Built(map) => map.get(doc.token_text(i))?.iter().find_map(|e| {
+                let tokens = e.tokens.iter().map(String::as_str);
+                matches_at(doc, i, e.tokens.len(), tokens).then_some((e.tokens.len(), e.kind))
+            })?,
+        };
+        Some(EntitySpan::untitled(i..i + len, kind))
     }
 
     /// Standing-alone matches of one doc (they may overlap each other).
@@ -149,25 +155,13 @@ impl Filter for &'static CuratedGazetteer {
     }
 }
 
-/// The embedded lists this filter reads.
-fn embedded_lists() -> Vec<(&'static str, EntityKind)> {
-    LISTS
-        .iter()
-        .filter_map(|(file, kind)| {
-            FILES
-                .iter()
-                .find(|(name, _)| name == file)
-                .map(|(_, text)| (*text, *kind))
-        })
-        .collect()
-}
-
-/// Surface forms (first column) of a gazetteer file.
-fn surfaces(text: &str) -> impl Iterator<Item = &str> {
-    text.lines()
-        .map(str::trim_end)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').next().unwrap_or(l).trim())
+/// Whether the `len` tokens of an entry follow in `doc` from token `i`,
+/// within one line.
+fn matches_at<'t>(doc: &Doc, i: usize, len: usize, tokens: impl Iterator<Item = &'t str>) -> bool {
+    len > 0
+        && i + len <= doc.tokens().len()
+        && tokens.enumerate().all(|(k, t)| doc.token_text(i + k) == t)
+        && !(i..i + len - 1).any(|k| super::break_after(doc, k))
 }
 
 #[cfg(test)]
