@@ -30,6 +30,9 @@
 //!   and "Defense Council" become "National Security and Defense Council"),
 //!   and sets the kind of a span with exactly its tokens (a "... Council" is
 //!   an organization). A model span that crosses the pattern's boundary wins.
+//! - **Demonyms** (gazetteer filter only): a span that is one nationality
+//!   word and nothing else ("Ukrainian") is removed; "Ukrainian Railways"
+//!   stays.
 //! - **Titles** only shrink a PERSON span from the left, never to nothing.
 //!
 //! ```

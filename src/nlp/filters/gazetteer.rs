@@ -11,11 +11,16 @@
 //! Policy: gap filling ([`super::fill_gaps`]): where the model tagged
 //! anything overlapping, the model's boundaries win; a model span with
 //! exactly an entry's tokens takes the entry's kind ([`super::relabel`]).
+//! One deletion: a span that is a lone nationality word ("Ukrainian") goes,
+//! as annotation guidelines leave demonyms out.
 
 use super::{Filter, fill_gaps, relabel, sentence_start, stands_alone};
 use crate::nlp::gazetteer::fx::FxMap;
 use crate::nlp::gazetteer::table::PhraseTable;
-use crate::nlp::gazetteer::{COMMON, CURATED, Gazetteers, compile, kind_of};
+use crate::nlp::gazetteer::{
+    COMMON, COUNTRY, CURATED, DEMONYM, FIRST_NAME, Gazetteers, ORG, PLACE, SURNAME, compile,
+    kind_of,
+};
 use crate::nlp::{Doc, EntityKind, EntitySpan, segment};
 
 /// One entry: its tokens and kind.
@@ -138,6 +143,7 @@ impl Filter for CuratedGazetteer {
 
     fn apply(&self, docs: &[&Doc], spans: &mut [Vec<EntitySpan>]) {
         for (doc, list) in docs.iter().zip(spans.iter_mut()) {
+            list.retain(|span| !lone_demonym(doc, span));
             let proposals = self.proposals(doc);
             relabel(list, &proposals);
             fill_gaps(list, proposals);
@@ -152,6 +158,17 @@ impl Filter for &'static CuratedGazetteer {
 
     fn apply(&self, docs: &[&Doc], spans: &mut [Vec<EntitySpan>]) {
         (**self).apply(docs, spans);
+    }
+}
+
+/// Whether `span` is one nationality word ("Ukrainian", "Israelis") and
+/// nothing else: not a person, place or organization name on its own
+/// (annotation guidelines such as UNER's leave demonyms out), so the span goes.
+fn lone_demonym(doc: &Doc, span: &EntitySpan) -> bool {
+    let named = PLACE | COUNTRY | ORG | FIRST_NAME | SURNAME;
+    span.tokens.len() == 1 && {
+        let flags = Gazetteers::global().word_flags(doc.token_text(span.tokens.start));
+        flags & DEMONYM != 0 && flags & named == 0
     }
 }
 
@@ -200,6 +217,25 @@ mod tests {
             [
                 ("Congress".to_owned(), EntityKind::Organization),
                 ("Middle East".to_owned(), EntityKind::Place)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_lone_nationality_word_is_not_an_entity() {
+        // The(0) Ukrainian(1) navy(2) met(3) Ukrainian(4) Railways(5) in(6) Kyiv(7)
+        assert_eq!(
+            tagged(
+                "The Ukrainian navy met Ukrainian Railways in Kyiv.",
+                &[
+                    (1..2, EntityKind::Place),
+                    (4..6, EntityKind::Organization),
+                    (7..8, EntityKind::Place),
+                ]
+            ),
+            [
+                ("Ukrainian Railways".to_owned(), EntityKind::Organization),
+                ("Kyiv".to_owned(), EntityKind::Place),
             ]
         );
     }
