@@ -14,8 +14,16 @@ use crate::article::{self, Article, Format};
 use crate::document::entity_order;
 use crate::nlp::{Analysis, Analyzer};
 
-/// Files analysed and written per transaction.
-const BATCH_FILES: usize = 64;
+/// Files in the first batch: small, so that storing starts early.
+const FIRST_BATCH: usize = 64;
+/// Files analysed and written per transaction after the first. Larger
+/// batches dirty each page of the randomly keyed indexes once for more
+/// articles: at 64 files the WAL received ~26 page frames per article,
+/// most of them the same index pages again.
+const BATCH_FILES: usize = 256;
+
+/// Copy name to its temp file (`None`: the copy already exists).
+type Temps = std::collections::HashMap<String, Option<PathBuf>>;
 
 /// Something to add.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,6 +96,33 @@ pub(super) struct Unit {
     sha256: String,
     pub(super) format: Format,
     pub(super) articles: Vec<Prepared>,
+    /// The rows of each article (same order), encoded by [`analyse_unit`].
+    encoded: Vec<Encoded>,
+}
+
+/// An article's cached analysis, entity rows and name-index rows, encoded
+/// in the analysis threads so that the write transaction only inserts.
+pub(super) struct Encoded {
+    analysis: String,
+    /// Name, kind and mention count of each entity, in rank order.
+    entities: Vec<(String, &'static str, i64)>,
+    names: Vec<super::names::NameRow>,
+}
+
+impl Encoded {
+    /// Encodes the rows of one analysis.
+    fn new(analysis: &Analysis) -> Encoded {
+        let entities = entity_order(analysis)
+            .into_iter()
+            .filter_map(|i| analysis.entities.get(i))
+            .map(|e| (e.name.clone(), e.kind.name(), super::int(e.mentions.len())))
+            .collect();
+        Encoded {
+            analysis: cache::encode(analysis),
+            entities,
+            names: super::names::rows(&super::names::records(analysis)),
+        }
+    }
 }
 
 /// One analysed article, ready to insert.
@@ -130,37 +165,106 @@ impl Library {
         }
         let total = paths.len() + units.len();
         let analyzer = Analyzer::default();
+        self.bulk_mode(true)?;
+        let result = self.add_all(paths, units, total, &analyzer, &mut summary, on_event);
+        // Best effort: the connection is usually dropped right after.
+        let _ = self.bulk_mode(false);
+        summary.failed = failed | result?;
+        Ok(summary)
+    }
+
+    /// Page cache and WAL checkpoint interval while adding many articles.
+    /// A batch's transaction touches more pages than the default 2,000-page
+    /// (8 MB) cache holds, so SQLite spilled pages to the WAL mid-transaction
+    /// and read them back; and the default checkpoint every 1,000 WAL pages
+    /// copied the same hot index pages into the database again after nearly
+    /// every batch. Returns to the defaults when `on` is false.
+    fn bulk_mode(&self, on: bool) -> Result<()> {
+        let (cache_kib, checkpoint_pages) = if on {
+            (-65_536, 16_384)
+        } else {
+            (-2_000, 1_000)
+        };
+        self.conn
+            .pragma_update(None, "cache_size", cache_kib)
+            .and_then(|()| {
+                self.conn.pragma_update_and_check(
+                    None,
+                    "wal_autocheckpoint",
+                    checkpoint_pages,
+                    |_| Ok(()),
+                )
+            })
+            .map_err(|e| self.sql_error(&e))
+    }
+
+    /// Analyses and stores stdin's unit and every path, batch by batch.
+    /// Returns whether any file failed.
+    fn add_all(
+        &mut self,
+        paths: Vec<PathBuf>,
+        units: Vec<Unit>,
+        total: usize,
+        analyzer: &Analyzer,
+        summary: &mut AddSummary,
+        on_event: &mut dyn FnMut(&AddEvent),
+    ) -> Result<bool> {
+        let mut failed = false;
         let mut done = 0;
         if !units.is_empty() {
             let clock = Instant::now();
-            let prepared = analyse_units(&analyzer, units);
+            let prepared = analyse_units(analyzer, units);
             summary.analysis += clock.elapsed();
             done += prepared.len();
             summary.articles += prepared.iter().map(|u| u.articles.len()).sum::<usize>();
             let clock = Instant::now();
-            self.store_batch(prepared, on_event)?;
+            let temps = write_temps(&self.articles_dir(), &prepared)?;
+            self.store_batch(prepared, temps, on_event)?;
             summary.store += clock.elapsed();
             on_event(&AddEvent::Progress { done, total });
         }
         // A pipeline: the next batch is read and analysed (on the rayon
-        // pool) while this one is written, so the disk waits and the
-        // single-threaded SQLite work overlap the analysis.
+        // pool), and its copies written and fsynced to temp files (by
+        // writer threads, waiting on the disk meanwhile), while this one is
+        // stored; the disk waits and the single-threaded SQLite work overlap
+        // the analysis.
+        let dir = self.articles_dir();
+        let dir = dir.as_path();
         let analyse = |chunk: &[PathBuf]| {
             let clock = Instant::now();
-            let results: Vec<std::result::Result<Unit, String>> = chunk
-                .par_iter()
-                .map(|path| read_file(path).map(|unit| analyse_unit(&analyzer, unit)))
+            let read: Vec<std::result::Result<Unit, String>> =
+                chunk.par_iter().map(|path| read_file(path)).collect();
+            let (analysed, temps) = std::thread::scope(|scope| {
+                let units = read.iter().filter_map(|r| r.as_ref().ok());
+                let temps = scope.spawn(move || write_temps(dir, units));
+                let analysed: Vec<Option<Analysed>> = read
+                    .par_iter()
+                    .map(|r| r.as_ref().ok().map(|unit| analyse_articles(analyzer, unit)))
+                    .collect();
+                let temps = temps.join().unwrap_or_else(|_| {
+                    Err(LibraryError::io(
+                        dir,
+                        std::io::Error::other("copy writer failed"),
+                    ))
+                });
+                (analysed, temps)
+            });
+            let results: Vec<std::result::Result<Unit, String>> = read
+                .into_iter()
+                .zip(analysed)
+                .map(|(r, a)| r.map(|unit| attach(unit, a.unwrap_or_default())))
                 .collect();
-            (chunk.len(), results, clock.elapsed())
+            (chunk.len(), results, temps, clock.elapsed())
         };
-        let mut chunks = paths.chunks(BATCH_FILES);
+        let mut chunks = batches(&paths).into_iter();
         let mut ready = chunks.next().map(analyse);
-        while let Some((len, results, took)) = ready.take() {
+        while let Some((len, results, temps, took)) = ready.take() {
             summary.analysis += took;
             let next_chunk = chunks.next();
             let (next, stored) = std::thread::scope(|scope| {
                 let handle = next_chunk.map(|c| scope.spawn(move || analyse(c)));
-                let stored = self.store_results(results, &mut summary, on_event);
+                let stored =
+                    temps.and_then(|temps| self.store_results(results, temps, summary, on_event));
                 (handle.and_then(|h| h.join().ok()), stored)
             });
             failed |= stored?;
@@ -168,8 +272,7 @@ impl Library {
             on_event(&AddEvent::Progress { done, total });
             ready = next;
         }
-        summary.failed = failed;
-        Ok(summary)
+        Ok(failed)
     }
 
     /// Reports the files of a batch that failed and stores the rest; adds
@@ -177,6 +280,7 @@ impl Library {
     fn store_results(
         &mut self,
         results: Vec<std::result::Result<Unit, String>>,
+        temps: Temps,
         summary: &mut AddSummary,
         on_event: &mut dyn FnMut(&AddEvent),
     ) -> Result<bool> {
@@ -193,21 +297,22 @@ impl Library {
         }
         summary.articles += batch.iter().map(|u| u.articles.len()).sum::<usize>();
         let clock = Instant::now();
-        self.store_batch(batch, on_event)?;
+        self.store_batch(batch, temps, on_event)?;
         summary.store += clock.elapsed();
         Ok(failed)
     }
 
-    /// Writes the copies of a batch, then commits its rows in one transaction.
+    /// Installs the copies of a batch from their fsynced temp files (see
+    /// [`write_temps`]) and commits its rows, in one transaction.
     pub(super) fn store_batch(
         &mut self,
         batch: Vec<Unit>,
+        mut temps: Temps,
         on_event: &mut dyn FnMut(&AddEvent),
     ) -> Result<()> {
         let dir = self.articles_dir();
         let db = self.db_path();
         let sql = |e: rusqlite::Error| LibraryError::sql(&db, &e);
-        let mut temps = write_temps(&dir, &batch)?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -224,6 +329,14 @@ impl Library {
             let mut copy_written = false;
             let temp = temps.remove(&copy).flatten();
             for (index, prepared) in unit.articles.iter().enumerate() {
+                let fresh;
+                let encoded = match unit.encoded.get(index) {
+                    Some(encoded) => encoded,
+                    None => {
+                        fresh = Encoded::new(&prepared.analysis);
+                        &fresh
+                    }
+                };
                 let article = &prepared.article;
                 let title = article.title.clone().unwrap_or_default();
                 if let Some(stored_title) = stored_title(&tx, &article.id).map_err(sql)? {
@@ -241,7 +354,8 @@ impl Library {
                     copy_written = true;
                 }
                 let replaced = previous_at(&tx, &unit.origin, index).map_err(sql)?;
-                insert_article(&tx, prepared, &unit, &copy, index).map_err(sql)?;
+                insert_article(&tx, &prepared.article, encoded, &unit, &copy, index)
+                    .map_err(sql)?;
                 match replaced {
                     Some((old, old_copy)) => {
                         rekey(&tx, &old, &article.id).map_err(sql)?;
@@ -306,12 +420,18 @@ fn copy_name(unit: &Unit) -> String {
 /// A copy name and its temp file (`None`: the copy already exists).
 type Temp = (String, Option<PathBuf>);
 
+/// Splits the files to add into batches: a small first one, then full ones.
+fn batches(paths: &[PathBuf]) -> Vec<&[PathBuf]> {
+    let (first, rest) = paths.split_at(FIRST_BATCH.min(paths.len()));
+    std::iter::once(first)
+        .filter(|c| !c.is_empty())
+        .chain(rest.chunks(BATCH_FILES))
+        .collect()
+}
+
 /// Writes and fsyncs the temp files of a batch in parallel, before the
 /// write lock is taken. Maps copy name to its temp file (`None`: exists).
-fn write_temps(
-    dir: &Path,
-    batch: &[Unit],
-) -> Result<std::collections::HashMap<String, Option<PathBuf>>> {
+fn write_temps<'a>(dir: &Path, batch: impl IntoIterator<Item = &'a Unit>) -> Result<Temps> {
     let mut wanted: std::collections::HashMap<String, &Unit> = std::collections::HashMap::new();
     for unit in batch {
         wanted.entry(copy_name(unit)).or_insert(unit);
@@ -445,13 +565,38 @@ pub(super) fn parse_unit(
         bytes,
         format,
         articles,
+        encoded: Vec::new(),
     })
 }
 
-pub(super) fn analyse_unit(analyzer: &Analyzer, mut unit: Unit) -> Unit {
-    for prepared in &mut unit.articles {
-        prepared.analysis = analyzer.analyze(&prepared.article);
+/// The analyses of a unit's articles, with their encoded rows.
+type Analysed = Vec<(Analysis, Encoded)>;
+
+pub(super) fn analyse_unit(analyzer: &Analyzer, unit: Unit) -> Unit {
+    let analysed = analyse_articles(analyzer, &unit);
+    attach(unit, analysed)
+}
+
+/// Analyses the articles of a unit and encodes their rows.
+fn analyse_articles(analyzer: &Analyzer, unit: &Unit) -> Analysed {
+    unit.articles
+        .iter()
+        .map(|p| {
+            let analysis = analyzer.analyze(&p.article);
+            let encoded = Encoded::new(&analysis);
+            (analysis, encoded)
+        })
+        .collect()
+}
+
+/// Puts the results of [`analyse_articles`] into their unit.
+fn attach(mut unit: Unit, analysed: Analysed) -> Unit {
+    let mut encoded = Vec::with_capacity(analysed.len());
+    for (prepared, (analysis, rows)) in unit.articles.iter_mut().zip(analysed) {
+        prepared.analysis = analysis;
+        encoded.push(rows);
     }
+    unit.encoded = encoded;
     unit
 }
 
@@ -485,19 +630,21 @@ fn previous_at(
         .optional()
 }
 
-/// Inserts one article's rows: metadata, cached analysis, entities, full text.
+/// Inserts one new article's rows: metadata with the cached analysis,
+/// entities, name index, full text. Nothing to delete first: the id was
+/// just checked absent, and its dependent rows cascade with it.
 fn insert_article(
     tx: &Transaction<'_>,
-    prepared: &Prepared,
+    a: &Article,
+    encoded: &Encoded,
     unit: &Unit,
     copy: &str,
     index: usize,
 ) -> rusqlite::Result<()> {
-    let a = &prepared.article;
     tx.prepare_cached(
         "INSERT INTO articles (id, copy_sha256, copy, format, origin, origin_index, source_format,
             title, byline, date, date_raw, source, url, added, analyser, analysis)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, '', '')",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
     )?
     .execute(params![
         a.id,
@@ -514,8 +661,16 @@ fn insert_article(
         a.source,
         a.url,
         now(),
+        cache::analyser_identity(),
+        encoded.analysis,
     ])?;
-    write_analysis(tx, a, &prepared.analysis)?;
+    let mut entity = tx.prepare_cached(
+        "INSERT INTO entities (article_id, rank, name, kind, count) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for (rank, (name, kind, count)) in encoded.entities.iter().enumerate() {
+        entity.execute(params![a.id, super::int(rank), name, kind, count])?;
+    }
+    super::names::insert(tx, &a.id, &encoded.names)?;
     write_text(tx, a)
 }
 

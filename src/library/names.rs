@@ -35,6 +35,8 @@ pub(super) struct EntityRecord {
     name: String,
     kind: Option<EntityKind>,
     aliases: Vec<String>,
+    /// How many mentions (the `entities.count` column).
+    count: usize,
     /// Mention spans in reading order: field name, char start, char end.
     spans: Vec<(String, usize, usize)>,
 }
@@ -70,6 +72,7 @@ pub(super) fn records(analysis: &Analysis) -> Vec<EntityRecord> {
             name: e.name.clone(),
             kind: Some(e.kind),
             aliases: e.aliases.clone(),
+            count: e.mentions.len(),
             spans: e
                 .mentions
                 .iter()
@@ -123,6 +126,7 @@ pub(super) fn records_from_cache(json: &str) -> Option<Vec<EntityRecord>> {
             name: e.name.clone(),
             kind: EntityKind::parse(&e.kind),
             aliases: e.aliases.clone(),
+            count: e.mentions.len(),
             spans: e
                 .mentions
                 .iter()
@@ -165,6 +169,31 @@ pub(super) fn write_analysis(
     write(conn, article_id, &records(analysis))
 }
 
+/// The index rows of one entity, ready to insert: its folded names (each
+/// once, best reason first) and its encoded mention spans. Built in the
+/// analysis threads of `lede add`, so the write transaction only inserts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct NameRow {
+    keys: Vec<(String, How)>,
+    /// Kind name and mention count, kept with each posting for ranking.
+    kind: &'static str,
+    count: i64,
+    spans: String,
+}
+
+/// The index rows of entity records (rank order kept).
+pub(super) fn rows(records: &[EntityRecord]) -> Vec<NameRow> {
+    records
+        .iter()
+        .map(|record| NameRow {
+            keys: record.keys(),
+            kind: record.kind.map_or("", EntityKind::name),
+            count: super::int(record.count),
+            spans: encode_spans(&record.spans),
+        })
+        .collect()
+}
+
 /// Replaces the index rows of one article; `records` in rank order.
 pub(super) fn write(
     conn: &Connection,
@@ -177,32 +206,50 @@ pub(super) fn write(
         .execute([article_id])?;
     conn.prepare_cached("DELETE FROM names_pending WHERE article_id = ?1")?
         .execute([article_id])?;
+    insert(conn, article_id, &rows(records))
+}
+
+/// Inserts the index rows of an article that has none yet (a new article:
+/// nothing to delete first).
+pub(super) fn insert(
+    conn: &Connection,
+    article_id: &str,
+    rows: &[NameRow],
+) -> rusqlite::Result<()> {
     let mut find_key = conn.prepare_cached("SELECT id FROM name_keys WHERE key = ?1")?;
     let mut new_key =
         conn.prepare_cached("INSERT INTO name_keys (key, len, mask) VALUES (?1, ?2, ?3)")?;
     let mut posting = conn.prepare_cached(
-        "INSERT OR IGNORE INTO entity_names (key_id, article_id, rank, how) VALUES (?1, ?2, ?3, ?4)",
+        "INSERT OR IGNORE INTO entity_names (key_id, article_id, rank, how, kind, count)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     let mut spans = conn
         .prepare_cached("INSERT INTO entity_spans (article_id, rank, spans) VALUES (?1, ?2, ?3)")?;
-    for (rank, record) in records.iter().enumerate() {
+    for (rank, row) in rows.iter().enumerate() {
         let rank = super::int(rank);
-        for (key, how) in record.keys() {
-            let id: i64 = match find_key.query_row([&key], |r| r.get(0)).optional()? {
+        for (key, how) in &row.keys {
+            let id: i64 = match find_key.query_row([key], |r| r.get(0)).optional()? {
                 Some(id) => id,
                 None => {
                     new_key.execute(params![
                         key,
                         super::int(key.len()),
                         // SQLite integers are signed: keep the 64 bits as they are.
-                        i64::from_ne_bytes(letter_mask(&key).to_ne_bytes())
+                        i64::from_ne_bytes(letter_mask(key).to_ne_bytes())
                     ])?;
                     conn.last_insert_rowid()
                 }
             };
-            posting.execute(params![id, article_id, rank, how as i64])?;
+            posting.execute(params![
+                id,
+                article_id,
+                rank,
+                *how as i64,
+                row.kind,
+                row.count
+            ])?;
         }
-        spans.execute(params![article_id, rank, encode_spans(&record.spans)])?;
+        spans.execute(params![article_id, rank, row.spans])?;
     }
     Ok(())
 }
@@ -351,6 +398,33 @@ mod tests {
             .unwrap();
         assert_eq!(left, 0);
         assert!(prune(&conn).unwrap() > 0);
+    }
+
+    #[test]
+    fn postings_get_kind_and_count_when_migrated() {
+        use crate::library::schema;
+        let step = schema::MIGRATIONS
+            .iter()
+            .position(|sql| sql.contains("ADD COLUMN kind"))
+            .unwrap();
+        let mut conn = Connection::open_in_memory().unwrap();
+        schema::migrate_to(&mut conn, i64::try_from(step).unwrap()).unwrap();
+        conn.execute_batch(
+            "INSERT INTO articles (id, copy, copy_sha256, format, origin, origin_index,
+               source_format, added, analyser, analysis)
+             VALUES ('abcabcabcabc', 'x.txt', 's', 'txt', '-', 0, 'text', 0, 'old', '{}');
+             INSERT INTO entities VALUES ('abcabcabcabc', 0, 'Kyiv', 'place', 7);
+             INSERT INTO name_keys (id, key, len, mask) VALUES (1, 'kyiv', 4, 0);
+             INSERT INTO entity_names VALUES (1, 'abcabcabcabc', 0, 0);",
+        )
+        .unwrap();
+        schema::migrate(&mut conn).unwrap();
+        let (kind, count): (String, i64) = conn
+            .query_row("SELECT kind, count FROM entity_names", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        assert_eq!((kind.as_str(), count), ("place", 7));
     }
 
     #[test]

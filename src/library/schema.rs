@@ -100,6 +100,16 @@ pub const MIGRATIONS: &[&str] = &[
     // this small index instead of every row with its cached analysis (the
     // reader's first frame over 2,000 articles).
     "CREATE INDEX articles_list ON articles(id, title, source, date, date_raw, origin, added);",
+    // 7: `lede find` ranks the entity rows a folded name points to by kind
+    // and mention count (4,300 rows for a place named in 43% of 10,000
+    // articles): kept beside each posting, read from that one contiguous
+    // range instead of an `entities` row each (query CPU 19 -> 5 ms).
+    // `entities_name` goes: `entities_group` starts with the name too.
+    "ALTER TABLE entity_names ADD COLUMN kind TEXT NOT NULL DEFAULT '';
+     ALTER TABLE entity_names ADD COLUMN count INTEGER NOT NULL DEFAULT 0;
+     UPDATE entity_names AS n SET kind = e.kind, count = e.count
+       FROM entities e WHERE e.article_id = n.article_id AND e.rank = n.rank;
+     DROP INDEX entities_name;",
 ];
 
 /// The schema version this build writes.
