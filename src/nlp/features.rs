@@ -710,6 +710,21 @@ mod tests {
         }
     }
 
+    #[cfg(feature = "clusters")]
+    #[test]
+    fn features_cluster_columns_tell_known_from_unknown_words() {
+        // "the" is in the shipped table, the made-up word is not.
+        let (_, known) = features_of("the end");
+        let (_, again) = features_of("the end");
+        let (_, unknown) = features_of("qzxvw end");
+        assert_eq!(known, again);
+        assert_ne!(known[N_BASE], unknown[N_BASE]);
+        // The second token's own cluster columns agree; its left-neighbour one does not.
+        let second = N_FEATURES;
+        assert_eq!(known[second + N_BASE], unknown[second + N_BASE]);
+        assert_ne!(known[second + N_BASE + 4], unknown[second + N_BASE + 4]);
+    }
+
     #[test]
     fn features_doc_flags_see_lowercase_use_elsewhere() {
         let doc = Doc::new("Apple pie. I ate an apple.");
