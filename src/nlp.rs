@@ -7,6 +7,7 @@
 //! knows no screen and no storage.
 
 pub mod biluo;
+pub mod clusters;
 pub mod doc;
 pub mod features;
 pub mod filters;

@@ -2,7 +2,9 @@
 //! hashed features (word, lowercase, shape, affixes, neighbours, sentence
 //! position, headline case, document-level case evidence, gazetteer classes,
 //! and the capitalised run the token sits in, with its organization cues and
-//! document evidence: see [`runs`]).
+//! document evidence: see [`runs`]; with the `clusters` cargo feature, also
+//! Brown cluster path prefixes of the token and its neighbours: see
+//! [`clusters`](super::clusters)).
 //!
 //! Nothing here allocates per token: strings are hashed byte by byte with a
 //! small multiply-rotate hash (in the style of FxHash), and all buffers live in
@@ -13,6 +15,7 @@ use std::ops::Range;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::Doc;
+use super::clusters::ClusterPath;
 use super::gazetteer::{self, GazKind, Gazetteers};
 
 pub mod runs;
@@ -34,14 +37,31 @@ pub const GROUPS: &[(&str, usize, usize)] = &[
     ("runs", 38, 44),
     ("evidence", 44, 46),
     ("context", 46, 49),
+    #[cfg(feature = "clusters")]
+    ("clusters", 49, 59),
+    #[cfg(feature = "clusters")]
+    ("cluster-word", 49, 53),
+    #[cfg(feature = "clusters")]
+    ("cluster-context", 53, 57),
+    #[cfg(feature = "clusters")]
+    ("cluster-conj", 57, 59),
 ];
 
+/// Features that do not read word clusters (the first columns of every row).
+const N_BASE: usize = 49;
+
+/// Features reading word clusters (the last columns; see [`cluster_features`]).
+#[cfg(feature = "clusters")]
+const N_CLUSTER: usize = 10;
+#[cfg(not(feature = "clusters"))]
+const N_CLUSTER: usize = 0;
+
 /// Features per token (the row width of [`FeatureScratch::features`]).
-pub const N_FEATURES: usize = 49;
+pub const N_FEATURES: usize = N_BASE + N_CLUSTER;
 
 /// Version of the feature set; stored in the model so a model built for other
 /// features is refused.
-pub const FEATURE_VERSION: u32 = 4;
+pub const FEATURE_VERSION: u32 = if cfg!(feature = "clusters") { 5 } else { 4 };
 
 /// Gazetteer class bits of a token, as a [`Lexicon`] reports them: the low
 /// 17 bits are [`gazetteer`] word flags, the bits here mark phrase entries.
@@ -225,6 +245,9 @@ struct Attrs {
     acr_head: u64,
     /// Document evidence from capitalised runs (`runs::ev` bits).
     ev: u8,
+    /// Brown cluster path (length 0 when the word is not in the table).
+    #[cfg_attr(not(feature = "clusters"), allow(dead_code))]
+    cluster: ClusterPath,
 }
 
 fn attrs_of(word: &str) -> Attrs {
@@ -296,6 +319,16 @@ fn attrs_of(word: &str) -> Attrs {
         run: runs::RunInfo::default(),
         acr_head: 0,
         ev: 0,
+        cluster: cluster_of(word),
+    }
+}
+
+/// The word's cluster path (none without the `clusters` feature).
+fn cluster_of(word: &str) -> ClusterPath {
+    if cfg!(feature = "clusters") {
+        super::clusters::lookup(word).unwrap_or_default()
+    } else {
+        ClusterPath::default()
     }
 }
 
@@ -476,7 +509,7 @@ fn sentence_features(range: Range<usize>, scratch: &mut FeatureScratch) {
             return;
         };
         let f = |t: u64| Fx::new(1000 + t);
-        let vals: [u64; N_FEATURES] = [
+        let vals: [u64; N_BASE] = [
             f(0).finish(),
             f(1).add(a.word).finish(),
             f(2).add(a.lower).finish(),
@@ -568,9 +601,51 @@ fn sentence_features(range: Range<usize>, scratch: &mut FeatureScratch) {
                 .add(lower_at(j + 2))
                 .finish(),
         ];
-        row.copy_from_slice(&vals);
+        let (base, rest) = row.split_at_mut(N_BASE.min(row.len()));
+        base.copy_from_slice(&vals);
+        cluster_features(sent, k, first, rest);
     }
 }
+
+/// The word-cluster columns of token `k` of `sent`: path prefixes of the
+/// token (4, 6, 10, 20 bits) and of its neighbours (6, 10 bits), and two
+/// conjunctions with the token's shape and capitalised-run position.
+#[cfg(feature = "clusters")]
+fn cluster_features(sent: &[Attrs], k: usize, first: bool, out: &mut [u64]) {
+    let Some(a) = sent.get(k) else { return };
+    let j = k as isize;
+    let cl_at = |j: isize, n: u8| {
+        let pad = if j < 0 { PAD_BEFORE } else { PAD_AFTER };
+        usize::try_from(j)
+            .ok()
+            .and_then(|j| sent.get(j))
+            .map_or(pad, |a| a.cluster.prefix(n))
+    };
+    let f = |t: u64| Fx::new(1000 + t);
+    let vals: [u64; N_CLUSTER] = [
+        f(49).add(a.cluster.prefix(4)).finish(),
+        f(50).add(a.cluster.prefix(6)).finish(),
+        f(51).add(a.cluster.prefix(10)).finish(),
+        f(52).add(a.cluster.prefix(20)).finish(),
+        f(53).add(cl_at(j - 1, 6)).finish(),
+        f(54).add(cl_at(j + 1, 6)).finish(),
+        f(55).add(cl_at(j - 1, 10)).finish(),
+        f(56).add(cl_at(j + 1, 10)).finish(),
+        f(57).add(a.cluster.prefix(10)).add(a.short).finish(),
+        f(58)
+            .add(a.cluster.prefix(6))
+            .add(u64::from(a.run.pos))
+            .add(u64::from(first))
+            .finish(),
+    ];
+    for (o, v) in out.iter_mut().zip(vals) {
+        *o = v;
+    }
+}
+
+/// Without the `clusters` feature there are no cluster columns.
+#[cfg(not(feature = "clusters"))]
+fn cluster_features(_: &[Attrs], _: usize, _: bool, _: &mut [u64]) {}
 
 #[cfg(test)]
 mod tests {
@@ -633,6 +708,21 @@ mod tests {
                 map.get(&0xdead_beef).copied().unwrap_or(0)
             );
         }
+    }
+
+    #[cfg(feature = "clusters")]
+    #[test]
+    fn features_cluster_columns_tell_known_from_unknown_words() {
+        // "the" is in the shipped table, the made-up word is not.
+        let (_, known) = features_of("the end");
+        let (_, again) = features_of("the end");
+        let (_, unknown) = features_of("qzxvw end");
+        assert_eq!(known, again);
+        assert_ne!(known[N_BASE], unknown[N_BASE]);
+        // The second token's own cluster columns agree; its left-neighbour one does not.
+        let second = N_FEATURES;
+        assert_eq!(known[second + N_BASE], unknown[second + N_BASE]);
+        assert_ne!(known[second + N_BASE + 4], unknown[second + N_BASE + 4]);
     }
 
     #[test]
