@@ -87,18 +87,10 @@ fn check_model(path: &Path) -> Result<(), Error> {
     Ok(())
 }
 
-/// The tokens of a surface form, as the tagger's tokenizer splits it.
-fn tokenize(surface: &str) -> Vec<String> {
-    segment::tokenize(surface)
-        .iter()
-        .filter_map(|t| surface.get(t.byte_start..t.byte_end))
-        .map(str::to_owned)
-        .collect()
-}
-
 /// Writes the `gaz_*` tables.
 fn gazetteers(files: &[(&str, &str)], out: &Path) -> Result<(), Error> {
-    let c = compile::compile(files, &tokenize).map_err(|f| format!("missing list {f}"))?;
+    let c =
+        compile::compile(files, &segment::token_texts).map_err(|f| format!("missing list {f}"))?;
     let mut strings = Strings::default();
     let err = |e: table::TooLarge| format!("table too large: {}", e.0);
 
@@ -154,7 +146,9 @@ fn gazetteers(files: &[(&str, &str)], out: &Path) -> Result<(), Error> {
         })
         .collect();
     let mut curated = PhraseWriter::default();
-    for (first, list) in compile::curated(&curated_lists, &|w| c.word_flags(w), &tokenize) {
+    for (first, list) in
+        compile::curated(&curated_lists, &|w| c.word_flags(w), &segment::token_texts)
+    {
         let entries = list
             .into_iter()
             .map(|(tokens, kind)| PhraseEntry {

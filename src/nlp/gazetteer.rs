@@ -355,16 +355,8 @@ mod tests {
         assert_eq!(g.match_at(&doc, 99), None);
     }
 
-    fn tokenize(surface: &str) -> Vec<String> {
-        segment::tokenize(surface)
-            .iter()
-            .filter_map(|t| surface.get(t.byte_start..t.byte_end))
-            .map(str::to_owned)
-            .collect()
-    }
-
     fn compiled() -> compile::Compiled {
-        compile::compile(FILES, &tokenize).unwrap()
+        compile::compile(FILES, &segment::token_texts).unwrap()
     }
 
     #[test]

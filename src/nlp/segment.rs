@@ -69,6 +69,17 @@ const SENTENCE_STARTERS: &[&str] = &[
     "For",
 ];
 
+/// The texts of the tokens of `text`: how a list entry ("Gulf of Mexico")
+/// is split to be matched against a document's tokens.
+#[must_use]
+pub fn token_texts(text: &str) -> Vec<String> {
+    tokenize(text)
+        .iter()
+        .filter_map(|t| text.get(t.byte_start..t.byte_end))
+        .map(str::to_owned)
+        .collect()
+}
+
 /// Splits `text` into tokens; whitespace is never a token.
 #[must_use]
 pub fn tokenize(text: &str) -> Vec<Token> {

@@ -82,15 +82,9 @@ impl CuratedGazetteer {
                 (*text, code)
             })
             .collect();
-        let tokenize = |surface: &str| -> Vec<String> {
-            segment::tokenize(surface)
-                .iter()
-                .filter_map(|t| surface.get(t.byte_start..t.byte_end))
-                .map(str::to_owned)
-                .collect()
-        };
         let mut entries: FxMap<String, Vec<Entry>> = FxMap::default();
-        for (first, list) in compile::curated(&coded, &|w| gaz.word_flags(w), &tokenize) {
+        for (first, list) in compile::curated(&coded, &|w| gaz.word_flags(w), &segment::token_texts)
+        {
             let list = list
                 .into_iter()
                 .filter_map(|(tokens, code)| {

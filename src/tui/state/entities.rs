@@ -31,6 +31,17 @@ impl Cursor {
     fn by(&mut self, delta: isize, len: usize, height: usize) {
         self.set(self.pos.saturating_add_signed(delta), len, height);
     }
+
+    /// Selects the item at screen row `row`, if there is one; whether it was
+    /// selected already (a second click opens it).
+    fn click(&mut self, row: usize, len: usize, height: usize) -> Option<bool> {
+        let pos = self.offset + row;
+        (pos < len).then(|| {
+            let again = pos == self.pos;
+            self.set(pos, len, height);
+            again
+        })
+    }
 }
 
 /// Rows, folded names, filters and selection of the Entities view.
@@ -147,12 +158,7 @@ impl EntitiesState {
     /// Selects the row at screen row `row` of the body, if there is one.
     /// Returns whether it was selected already (a second click opens it).
     pub fn click(&mut self, row: usize, height: usize) -> Option<bool> {
-        let pos = self.cursor.offset + row;
-        (pos < self.shown.len()).then(|| {
-            let again = pos == self.cursor.pos;
-            self.cursor.set(pos, self.shown.len(), height);
-            again
-        })
+        self.cursor.click(row, self.shown.len(), height)
     }
 
     /// Position of the selection among the shown rows.
@@ -217,12 +223,7 @@ impl EntityArticlesState {
     /// Selects the row at screen row `row` of the body, if there is one.
     /// Returns whether it was selected already (a second click opens it).
     pub fn click(&mut self, row: usize, height: usize) -> Option<bool> {
-        let pos = self.cursor.offset + row;
-        (pos < self.rows.len()).then(|| {
-            let again = pos == self.cursor.pos;
-            self.cursor.set(pos, self.rows.len(), height);
-            again
-        })
+        self.cursor.click(row, self.rows.len(), height)
     }
 
     /// Position of the selection.
