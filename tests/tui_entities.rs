@@ -350,3 +350,31 @@ fn the_first_screen_has_its_names_and_the_rest_fill_in_after() {
     }
     assert!(entries[1].names.contains(&name));
 }
+
+#[test]
+fn a_narrow_terminal_shows_names_before_counts() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut app, mut store) = start(&library(tmp.path()));
+    app.update(Action::Resize {
+        width: 24,
+        height: 8,
+    });
+    app.update(Action::Entities);
+    serve(&mut app, &mut store);
+    let draw = |app: &App| {
+        let mut terminal = Terminal::new(TestBackend::new(24, 8)).unwrap();
+        terminal.draw(|frame| ui::draw(app, frame)).unwrap();
+        terminal.backend().to_string()
+    };
+    let text = draw(&app);
+    assert!(text.contains("Anna Berg"), "{text}");
+    assert!(!text.contains("articles"), "{text}");
+    app.update(Action::Confirm);
+    serve(&mut app, &mut store);
+    let text = draw(&app);
+    assert_eq!(app.screen(), Screen::EntityArticles);
+    assert!(
+        text.contains("Harbour talks") || text.contains("Tram budget"),
+        "{text}"
+    );
+}

@@ -19,6 +19,15 @@ const KIND_WIDTH: usize = 7;
 const COUNT_WIDTH: usize = 10;
 /// Width of the date column.
 const DATE_WIDTH: usize = 12;
+/// Below this many columns for the name or title, the other columns give
+/// way: on a narrow terminal the name matters more than its counts.
+const MIN_TEXT_WIDTH: usize = 16;
+
+/// Whether a row of `width` columns has room for the name or title and
+/// `columns` columns of counts beside it.
+fn roomy(width: usize, columns: usize) -> bool {
+    width >= 2 + MIN_TEXT_WIDTH + 1 + columns
+}
 
 /// How the kind column and the header name a kind.
 #[must_use]
@@ -52,9 +61,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         state.shown().len()
     );
     title_line(app, frame, header, &title);
-    let left = format!("  {:<KIND_WIDTH$}name", "kind");
-    let right = format!("{:>COUNT_WIDTH$}{:>COUNT_WIDTH$}", "articles", "mentions");
-    column_titles(app, frame, area, &left, &right);
+    if roomy(usize::from(area.width), KIND_WIDTH + 2 * COUNT_WIDTH + 1) {
+        let left = format!("  {:<KIND_WIDTH$}name", "kind");
+        let right = format!("{:>COUNT_WIDTH$}{:>COUNT_WIDTH$}", "articles", "mentions");
+        column_titles(app, frame, area, &left, &right);
+    } else {
+        column_titles(app, frame, area, "  name", "");
+    }
     if state.shown().is_empty() {
         let text = if state.rows().is_empty() {
             "  No entities: the library is empty (lede add FILE)".to_owned()
@@ -90,7 +103,11 @@ pub fn render_articles(app: &App, frame: &mut Frame, area: Rect) {
         if n == 1 { "" } else { "s" }
     );
     title_line(app, frame, header, &title);
-    let right = format!("{:>DATE_WIDTH$}{:>COUNT_WIDTH$}", "date", "mentions");
+    let right = if roomy(usize::from(area.width), DATE_WIDTH + COUNT_WIDTH + 1) {
+        format!("{:>DATE_WIDTH$}{:>COUNT_WIDTH$}", "date", "mentions")
+    } else {
+        String::new()
+    };
     column_titles(app, frame, area, "  title", &right);
     if n == 0 {
         let line = Line::styled(truncate("  No stored article.", width), theme.meta());
@@ -131,14 +148,19 @@ fn marker(selected: bool) -> &'static str {
 
 fn entity_row<'a>(app: &App, row: &EntitySummary, selected: bool, width: usize) -> Line<'a> {
     let theme = app.theme();
-    let counts = format!(
-        "{:>COUNT_WIDTH$}{:>COUNT_WIDTH$} ",
-        row.articles, row.mentions
-    );
-    let name_width = width.saturating_sub(2 + KIND_WIDTH + counts.width() + 1);
+    let (kind, counts) = if roomy(width, KIND_WIDTH + 2 * COUNT_WIDTH + 1) {
+        let counts = format!(
+            "{:>COUNT_WIDTH$}{:>COUNT_WIDTH$} ",
+            row.articles, row.mentions
+        );
+        (format!("{:<KIND_WIDTH$}", kind_label(row.kind)), counts)
+    } else {
+        // Narrow: the name alone, its kind still told by its colour.
+        (String::new(), String::new())
+    };
+    let name_width = width.saturating_sub(2 + kind.width() + counts.width() + 1);
     let name = truncate(&row.name, name_width);
     let pad = name_width.saturating_sub(name.width()) + 1;
-    let kind = format!("{:<KIND_WIDTH$}", kind_label(row.kind));
     let name_style = if selected {
         theme.selected()
     } else {
@@ -156,7 +178,11 @@ fn entity_row<'a>(app: &App, row: &EntitySummary, selected: bool, width: usize) 
 fn article_row<'a>(app: &App, row: &EntityArticle, selected: bool, width: usize) -> Line<'a> {
     let theme = app.theme();
     let date = truncate(row.date.as_deref().unwrap_or("undated"), DATE_WIDTH - 2);
-    let tail = format!("{date:>DATE_WIDTH$}{:>COUNT_WIDTH$} ", row.count);
+    let tail = if roomy(width, DATE_WIDTH + COUNT_WIDTH + 1) {
+        format!("{date:>DATE_WIDTH$}{:>COUNT_WIDTH$} ", row.count)
+    } else {
+        String::new()
+    };
     let title_width = width.saturating_sub(2 + tail.width() + 1);
     let title = row.title.as_deref().unwrap_or(&row.id);
     let title = truncate(title, title_width);
