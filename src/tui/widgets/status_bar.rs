@@ -77,7 +77,7 @@ fn list_parts(app: &App) -> (String, Vec<String>) {
     }
     (
         left,
-        strings(&["Enter open", "/ filter", "? help", "q quit"]),
+        strings(&["Enter open", "/ filter", "E entities", "? help", "q quit"]),
     )
 }
 
