@@ -9,6 +9,7 @@ use lede::tui::action::Action;
 use lede::tui::app::{App, Screen};
 use lede::tui::keymap::Keymap;
 use lede::tui::state::document::Section;
+use lede::tui::state::entities::CursorList;
 use lede::tui::store::Store;
 use lede::tui::theme::Theme;
 use lede::tui::{serve, ui};

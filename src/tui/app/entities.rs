@@ -4,14 +4,14 @@
 //! mention with `n` / `N` ready on it. `q` / Esc go back one level:
 //! article, article list, entities, library.
 
-use ratatui::layout::Position;
+use ratatui::layout::{Position, Rect};
 
 use super::{App, Item, Screen, Target};
 use crate::library::{EntityArticle, EntitySummary};
 use crate::nlp::EntityKind;
 use crate::tui::action::Action;
 use crate::tui::layout;
-use crate::tui::state::entities::{EntitiesState, EntityArticlesState};
+use crate::tui::state::entities::{CursorList, EntitiesState, EntityArticlesState};
 
 /// The Entities view's part of the app: its two lists, what it asks the
 /// caller to load, and where a reader opened from it returns to.
@@ -135,22 +135,10 @@ impl App {
         let Some(list) = &mut self.ent.list else {
             return;
         };
-        let page = isize::try_from(h.saturating_sub(1).max(1)).unwrap_or(1);
-        match action {
-            Action::ToggleFocus => list.cycle_kind(h),
-            Action::Confirm => self.pick_entity(),
-            Action::Click { column, row } => {
-                if let Some(true) = body_row(self.area, column, row).and_then(|r| list.click(r, h))
-                {
-                    self.pick_entity();
-                }
-            }
-            Action::Scroll { lines, .. } => list.select_by(lines.into(), h),
-            _ => {
-                if let Some(delta) = motion(action, page) {
-                    list.select_by(delta, h);
-                }
-            }
+        if action == Action::ToggleFocus {
+            list.cycle_kind(h);
+        } else if navigate(list, action, self.area, h) {
+            self.pick_entity();
         }
     }
 
@@ -165,21 +153,8 @@ impl App {
         let Some(list) = &mut self.ent.articles else {
             return;
         };
-        let page = isize::try_from(h.saturating_sub(1).max(1)).unwrap_or(1);
-        match action {
-            Action::Confirm => self.open_entity_article(),
-            Action::Click { column, row } => {
-                if let Some(true) = body_row(self.area, column, row).and_then(|r| list.click(r, h))
-                {
-                    self.open_entity_article();
-                }
-            }
-            Action::Scroll { lines, .. } => list.select_by(lines.into(), h),
-            _ => {
-                if let Some(delta) = motion(action, page) {
-                    list.select_by(delta, h);
-                }
-            }
+        if navigate(list, action, self.area, h) {
+            self.open_entity_article();
         }
     }
 
@@ -280,6 +255,29 @@ impl App {
     }
 }
 
+/// Moves `list` for a motion, wheel or click in a view of `height` rows;
+/// true when the selected row is to be opened (Enter, or a click on the
+/// row already selected).
+fn navigate(list: &mut impl CursorList, action: Action, area: Rect, height: usize) -> bool {
+    let page = isize::try_from(height.saturating_sub(1).max(1)).unwrap_or(1);
+    match action {
+        Action::Confirm => true,
+        Action::Click { column, row } => {
+            body_row(area, column, row).and_then(|r| list.click(r, height)) == Some(true)
+        }
+        Action::Scroll { lines, .. } => {
+            list.select_by(lines.into(), height);
+            false
+        }
+        _ => {
+            if let Some(delta) = motion(action, page) {
+                list.select_by(delta, height);
+            }
+            false
+        }
+    }
+}
+
 /// How far a movement key moves a one-row-per-item list.
 fn motion(action: Action, page: isize) -> Option<isize> {
     Some(match action {
@@ -296,7 +294,7 @@ fn motion(action: Action, page: isize) -> Option<isize> {
 }
 
 /// The row of the list body clicked, if the click is in it.
-fn body_row(area: ratatui::layout::Rect, column: u16, row: u16) -> Option<usize> {
+fn body_row(area: Rect, column: u16, row: u16) -> Option<usize> {
     let body = layout::list(area).1;
     body.contains(Position::new(column, row))
         .then(|| usize::from(row - body.y))

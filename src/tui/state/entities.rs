@@ -44,6 +44,49 @@ impl Cursor {
     }
 }
 
+/// A list moved through a [`Cursor`]: the selection moves both lists of the
+/// Entities view share, written once.
+pub trait CursorList {
+    /// How many rows can be selected (those shown).
+    fn selectable(&self) -> usize;
+
+    /// The list's cursor.
+    fn cursor(&self) -> Cursor;
+
+    /// The list's cursor, to move it.
+    fn cursor_mut(&mut self) -> &mut Cursor;
+
+    /// Moves the selection by `delta` rows (clamped), keeping it in a view
+    /// of `height` rows.
+    fn select_by(&mut self, delta: isize, height: usize) {
+        let len = self.selectable();
+        self.cursor_mut().by(delta, len, height);
+    }
+
+    /// Keeps the selection in a view of `height` rows (after a resize).
+    fn keep_visible(&mut self, height: usize) {
+        let (len, pos) = (self.selectable(), self.cursor().pos);
+        self.cursor_mut().set(pos, len, height);
+    }
+
+    /// Selects the row at screen row `row` of the body, if there is one.
+    /// Returns whether it was selected already (a second click opens it).
+    fn click(&mut self, row: usize, height: usize) -> Option<bool> {
+        let len = self.selectable();
+        self.cursor_mut().click(row, len, height)
+    }
+
+    /// Position of the selection among the shown rows.
+    fn position(&self) -> usize {
+        self.cursor().pos
+    }
+
+    /// First shown row on screen (a position among the shown rows).
+    fn offset(&self) -> usize {
+        self.cursor().offset
+    }
+}
+
 /// Rows, folded names, filters and selection of the Entities view.
 #[derive(Debug, Clone, Default)]
 pub struct EntitiesState {
@@ -144,39 +187,24 @@ impl EntitiesState {
         self.cursor.set(pos, self.shown.len(), height);
     }
 
-    /// Moves the selection by `delta` shown rows (clamped), keeping it in a
-    /// view of `height` rows.
-    pub fn select_by(&mut self, delta: isize, height: usize) {
-        self.cursor.by(delta, self.shown.len(), height);
-    }
-
-    /// Keeps the selection in a view of `height` rows (after a resize).
-    pub fn keep_visible(&mut self, height: usize) {
-        self.cursor.set(self.cursor.pos, self.shown.len(), height);
-    }
-
-    /// Selects the row at screen row `row` of the body, if there is one.
-    /// Returns whether it was selected already (a second click opens it).
-    pub fn click(&mut self, row: usize, height: usize) -> Option<bool> {
-        self.cursor.click(row, self.shown.len(), height)
-    }
-
-    /// Position of the selection among the shown rows.
-    #[must_use]
-    pub fn position(&self) -> usize {
-        self.cursor.pos
-    }
-
-    /// First shown row on screen (a position among the shown rows).
-    #[must_use]
-    pub fn offset(&self) -> usize {
-        self.cursor.offset
-    }
-
     /// The selected row, if any is shown.
     #[must_use]
     pub fn selected(&self) -> Option<&EntitySummary> {
         self.rows.get(*self.shown.get(self.cursor.pos)?)
+    }
+}
+
+impl CursorList for EntitiesState {
+    fn selectable(&self) -> usize {
+        self.shown.len()
+    }
+
+    fn cursor(&self) -> Cursor {
+        self.cursor
+    }
+
+    fn cursor_mut(&mut self) -> &mut Cursor {
+        &mut self.cursor
     }
 }
 
@@ -209,39 +237,24 @@ impl EntityArticlesState {
         &self.rows
     }
 
-    /// Moves the selection by `delta` rows (clamped), keeping it in a view
-    /// of `height` rows.
-    pub fn select_by(&mut self, delta: isize, height: usize) {
-        self.cursor.by(delta, self.rows.len(), height);
-    }
-
-    /// Keeps the selection in a view of `height` rows (after a resize).
-    pub fn keep_visible(&mut self, height: usize) {
-        self.cursor.set(self.cursor.pos, self.rows.len(), height);
-    }
-
-    /// Selects the row at screen row `row` of the body, if there is one.
-    /// Returns whether it was selected already (a second click opens it).
-    pub fn click(&mut self, row: usize, height: usize) -> Option<bool> {
-        self.cursor.click(row, self.rows.len(), height)
-    }
-
-    /// Position of the selection.
-    #[must_use]
-    pub fn position(&self) -> usize {
-        self.cursor.pos
-    }
-
-    /// First row on screen.
-    #[must_use]
-    pub fn offset(&self) -> usize {
-        self.cursor.offset
-    }
-
     /// The selected article, if there is any.
     #[must_use]
     pub fn selected(&self) -> Option<&EntityArticle> {
         self.rows.get(self.cursor.pos)
+    }
+}
+
+impl CursorList for EntityArticlesState {
+    fn selectable(&self) -> usize {
+        self.rows.len()
+    }
+
+    fn cursor(&self) -> Cursor {
+        self.cursor
+    }
+
+    fn cursor_mut(&mut self) -> &mut Cursor {
+        &mut self.cursor
     }
 }
 

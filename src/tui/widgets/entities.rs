@@ -11,6 +11,7 @@ use crate::library::{EntityArticle, EntitySummary};
 use crate::nlp::EntityKind;
 use crate::tui::app::App;
 use crate::tui::layout;
+use crate::tui::state::entities::CursorList;
 use crate::tui::state::wrap::truncate;
 
 /// Width of the kind column ("person ").

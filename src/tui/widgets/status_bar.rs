@@ -8,6 +8,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use crate::tui::app::{App, Focus, Screen};
+use crate::tui::state::entities::CursorList;
 use crate::tui::state::wrap::truncate;
 
 /// Draws the status bar of the current screen.
