@@ -4,29 +4,21 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use crate::tui::app::App;
 use crate::tui::app::export::ExportPicker;
 use crate::tui::state::wrap::truncate;
+use crate::tui::widgets::{OverlayFrame, overlay};
 
 /// Draws the picker centred over `area`.
 pub fn render(app: &App, picker: &ExportPicker, frame: &mut Frame, area: Rect) {
     let theme = app.theme();
-    let width = area.width.min(60);
-    let height = area.height.min(5);
-    let rect = Rect::new(
-        area.x + (area.width - width) / 2,
-        area.y + (area.height - height) / 2,
-        width,
-        height,
-    );
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_style(theme.border())
-        .title(" Export ")
-        .title_bottom(" j/k row · Tab/Space change · Enter export · Esc ");
-    let inner = block.inner(rect);
+    let titles = OverlayFrame {
+        title: " Export ",
+        bottom: " j/k row · Tab/Space change · Enter export · Esc ",
+    };
+    let inner = overlay(frame, area, (60, 5), &titles, theme);
     let value_width = usize::from(inner.width).saturating_sub(12);
     let lines: Vec<Line> = picker
         .rows()
@@ -43,7 +35,5 @@ pub fn render(app: &App, picker: &ExportPicker, frame: &mut Frame, area: Rect) {
             Line::from(vec![Span::raw(format!("{marker}{label:<8}")), value])
         })
         .collect();
-    frame.render_widget(Clear, rect);
-    frame.render_widget(block, rect);
     frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -4,11 +4,12 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use crate::tui::app::App;
 use crate::tui::state::wrap::truncate;
+use crate::tui::widgets::{OverlayFrame, overlay};
 
 /// Draws the help box centred over `area`.
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -16,24 +17,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let rows = app.help_rows();
     let key_width = rows.iter().map(|(k, _)| k.width()).max().unwrap_or(0) + 2;
     let wanted_width = key_width + rows.iter().map(|(_, d)| d.width()).max().unwrap_or(0) + 4;
-    let width = u16::try_from(wanted_width)
-        .unwrap_or(u16::MAX)
-        .min(area.width);
-    let height = u16::try_from(rows.len() + 2)
-        .unwrap_or(u16::MAX)
-        .min(area.height);
-    let rect = Rect::new(
-        area.x + (area.width - width) / 2,
-        area.y + (area.height - height) / 2,
-        width,
-        height,
-    );
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_style(theme.border())
-        .title(" Keys ")
-        .title_bottom(" ?, Esc or q closes ");
-    let inner = block.inner(rect);
+    let width = u16::try_from(wanted_width).unwrap_or(u16::MAX);
+    let height = u16::try_from(rows.len() + 2).unwrap_or(u16::MAX);
+    let titles = OverlayFrame {
+        title: " Keys ",
+        bottom: " ?, Esc or q closes ",
+    };
+    let inner = overlay(frame, area, (width, height), &titles, theme);
     let inner_width = usize::from(inner.width);
     let key_width = key_width.min(inner_width / 2);
     let lines: Vec<Line> = (rows.iter())
@@ -48,7 +38,5 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             ])
         })
         .collect();
-    frame.render_widget(Clear, rect);
-    frame.render_widget(block, rect);
     frame.render_widget(Paragraph::new(lines), inner);
 }
