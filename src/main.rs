@@ -697,13 +697,8 @@ mod find_cmd {
         };
         let hits = library.find(&name, options)?;
         let on = color(args.color);
-        let mut out = BufWriter::new(io::stdout().lock());
-        for hit in &hits {
-            if args.format == ListFormat::Json {
-                serde_json::to_writer(&mut out, hit)?;
-                writeln!(out)?;
-                continue;
-            }
+        let none = format!("no stored article mentions {}", one_line(&name));
+        print_hits(&hits, args.format, &none, |out, hit| {
             writeln!(
                 out,
                 "{}  {}  {} {} ({} mention{})  {}",
@@ -718,11 +713,8 @@ mod find_cmd {
             for m in &hit.mentions {
                 writeln!(out, "    {}", highlight(&m.snippet, &[m.mark], on))?;
             }
-        }
-        out.flush()?;
-        if hits.is_empty() && args.format == ListFormat::Text {
-            eprintln!("lede: no stored article mentions {}", one_line(&name));
-        }
+            Ok(())
+        })?;
         Ok(ExitCode::SUCCESS)
     }
 
@@ -736,13 +728,8 @@ mod find_cmd {
         };
         let hits = library.search(&words, args.limit)?;
         let on = color(args.color);
-        let mut out = BufWriter::new(io::stdout().lock());
-        for hit in &hits {
-            if args.format == ListFormat::Json {
-                serde_json::to_writer(&mut out, hit)?;
-                writeln!(out)?;
-                continue;
-            }
+        let none = format!("no stored article contains {}", one_line(&words));
+        print_hits(&hits, args.format, &none, |out, hit| {
             writeln!(
                 out,
                 "{}  {}  {}",
@@ -750,12 +737,32 @@ mod find_cmd {
                 hit.date.as_deref().map_or("-".to_owned(), one_line),
                 hit.title.as_deref().map_or("-".to_owned(), one_line),
             )?;
-            writeln!(out, "    {}", highlight(&hit.snippet, &hit.marks, on))?;
+            writeln!(out, "    {}", highlight(&hit.snippet, &hit.marks, on))
+        })?;
+        Ok(ExitCode::SUCCESS)
+    }
+
+    /// Writes `hits` to stdout as JSON Lines, or as text through `text`;
+    /// with no hit in text form, says `none` on stderr.
+    fn print_hits<T: serde::Serialize>(
+        hits: &[T],
+        format: ListFormat,
+        none: &str,
+        mut text: impl FnMut(&mut dyn Write, &T) -> io::Result<()>,
+    ) -> Result<()> {
+        let mut out = BufWriter::new(io::stdout().lock());
+        for hit in hits {
+            if format == ListFormat::Json {
+                serde_json::to_writer(&mut out, hit)?;
+                writeln!(out)?;
+            } else {
+                text(&mut out, hit)?;
+            }
         }
         out.flush()?;
-        if hits.is_empty() && args.format == ListFormat::Text {
-            eprintln!("lede: no stored article contains {}", one_line(&words));
+        if hits.is_empty() && format == ListFormat::Text {
+            eprintln!("lede: {none}");
         }
-        Ok(ExitCode::SUCCESS)
+        Ok(())
     }
 }
