@@ -133,6 +133,36 @@ pub enum Action {
 }
 
 impl Action {
+    /// How many rows a vertical motion moves, given half a page and a page
+    /// (`Top`/`Bottom`: far enough to clamp at either end); `None` for an
+    /// action that is no vertical motion. The reader, the sidebar, the
+    /// selection and the Entities lists all move by it.
+    #[must_use]
+    pub fn rows_moved(self, half: isize, page: isize) -> Option<isize> {
+        Some(match self {
+            Action::ScrollDown => 1,
+            Action::ScrollUp => -1,
+            Action::HalfPageDown => half,
+            Action::HalfPageUp => -half,
+            Action::PageDown => page,
+            Action::PageUp => -page,
+            Action::Top => isize::MIN / 2,
+            Action::Bottom => isize::MAX / 2,
+            _ => return None,
+        })
+    }
+
+    /// Like [`Action::rows_moved`] in a list of articles or entities, where
+    /// a half page is half the `page` and `]`/`[` also step one row.
+    #[must_use]
+    pub fn list_rows_moved(self, page: isize) -> Option<isize> {
+        match self {
+            Action::NextArticle => Some(1),
+            Action::PrevArticle => Some(-1),
+            _ => self.rows_moved((page / 2).max(1), page),
+        }
+    }
+
     /// One line for the help screen.
     #[must_use]
     pub fn describe(self) -> &'static str {
@@ -202,6 +232,20 @@ impl Action {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn motions_move_by_rows_half_pages_pages_and_to_either_end() {
+        let moved = |a: Action| a.rows_moved(5, 10);
+        assert_eq!(moved(Action::ScrollDown), Some(1));
+        assert_eq!(moved(Action::HalfPageUp), Some(-5));
+        assert_eq!(moved(Action::PageDown), Some(10));
+        assert!(moved(Action::Top).is_some_and(|d| d < -1_000_000));
+        assert!(moved(Action::Bottom).is_some_and(|d| d > 1_000_000));
+        assert_eq!(moved(Action::Quit), None);
+        assert_eq!(Action::NextArticle.list_rows_moved(9), Some(1));
+        assert_eq!(Action::HalfPageDown.list_rows_moved(9), Some(4));
+        assert_eq!(Action::HalfPageDown.list_rows_moved(1), Some(1));
+    }
 
     #[test]
     fn names_are_snake_case_and_data_variants_are_not_bindable() {

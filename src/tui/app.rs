@@ -267,20 +267,16 @@ impl App {
         let h = self.list_height();
         let page = isize::try_from((h / ROWS_PER_ENTRY).max(1)).unwrap_or(1);
         match action {
-            Action::ScrollDown | Action::NextArticle => self.list.select_by(1, h),
-            Action::ScrollUp | Action::PrevArticle => self.list.select_by(-1, h),
-            Action::HalfPageDown => self.list.select_by((page / 2).max(1), h),
-            Action::HalfPageUp => self.list.select_by(-(page / 2).max(1), h),
-            Action::PageDown => self.list.select_by(page, h),
-            Action::PageUp => self.list.select_by(-page, h),
-            Action::Top => self.list.select_by(isize::MIN / 2, h),
-            Action::Bottom => self.list.select(usize::MAX, h),
             Action::Confirm if self.list.has_selection() => self.open(self.list.selected()),
             Action::Scroll { lines, .. } => self.list.select_by(lines.signum().into(), h),
             Action::Click { column, row } => self.click_list(column, row),
             Action::CycleSort => self.list.set_sort(self.list.sort().next(), h),
             Action::Entities => self.open_entities(),
-            _ => {}
+            _ => {
+                if let Some(delta) = action.list_rows_moved(page) {
+                    self.list.select_by(delta, h);
+                }
+            }
         }
     }
 
@@ -630,15 +626,8 @@ impl App {
         } else {
             (reader.half_page(), reader.page())
         };
-        let delta = match action {
-            Action::ScrollDown => 1,
-            Action::ScrollUp => -1,
-            Action::HalfPageDown => half,
-            Action::HalfPageUp => -half,
-            Action::PageDown => page,
-            Action::PageUp => -page,
-            Action::Top => isize::MIN / 2,
-            _ => isize::MAX / 2,
+        let Some(delta) = action.rows_moved(half, page) else {
+            return;
         };
         if sidebar {
             self.sidebar.select_by(delta, h);

@@ -270,27 +270,12 @@ fn navigate(list: &mut impl CursorList, action: Action, area: Rect, height: usiz
             false
         }
         _ => {
-            if let Some(delta) = motion(action, page) {
+            if let Some(delta) = action.list_rows_moved(page) {
                 list.select_by(delta, height);
             }
             false
         }
     }
-}
-
-/// How far a movement key moves a one-row-per-item list.
-fn motion(action: Action, page: isize) -> Option<isize> {
-    Some(match action {
-        Action::ScrollDown | Action::NextArticle => 1,
-        Action::ScrollUp | Action::PrevArticle => -1,
-        Action::HalfPageDown => (page / 2).max(1),
-        Action::HalfPageUp => -(page / 2).max(1),
-        Action::PageDown => page,
-        Action::PageUp => -page,
-        Action::Top => isize::MIN / 2,
-        Action::Bottom => isize::MAX / 2,
-        _ => return None,
-    })
 }
 
 /// The row of the list body clicked, if the click is in it.

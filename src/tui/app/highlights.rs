@@ -224,15 +224,8 @@ impl App {
             offset: sel.head,
         });
         let (half, page) = (reader.half_page(), reader.page());
-        let delta: isize = match action {
-            Action::ScrollDown => 1,
-            Action::ScrollUp => -1,
-            Action::HalfPageDown => half,
-            Action::HalfPageUp => -half,
-            Action::PageDown => page,
-            Action::PageUp => -page,
-            Action::Top => isize::MIN / 2,
-            _ => isize::MAX / 2,
+        let Some(delta) = action.rows_moved(half, page) else {
+            return;
         };
         let column = lines
             .get(here)
