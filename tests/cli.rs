@@ -1,6 +1,8 @@
 //! Runs the real `lede` binary with every folder it might touch pointed at a
 //! temporary directory.
 
+mod common;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -27,19 +29,8 @@ impl Env {
     }
 
     fn command(&self, args: &[&str]) -> Command {
-        let dir = self.dir();
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_lede"));
-        cmd.args(args)
-            .current_dir(dir)
-            .env("LEDE_LIBRARY", dir.join("library"))
-            .env("LEDE_CONFIG", dir.join("config.toml"))
-            .env("XDG_DATA_HOME", dir.join("xdg-data"))
-            .env("XDG_CONFIG_HOME", dir.join("xdg-config"))
-            .env("XDG_CACHE_HOME", dir.join("xdg-cache"))
-            .env("XDG_STATE_HOME", dir.join("xdg-state"))
-            .env("HOME", dir)
-            .env("NO_COLOR", "1")
-            .env_remove("LEDE_MAX_SIZE");
+        let mut cmd = common::lede_in(self.dir());
+        cmd.args(args).current_dir(self.dir()).env("NO_COLOR", "1");
         cmd
     }
 

@@ -4,6 +4,8 @@
 //! hostile article text, orphaned highlights, scope and filters, overwrite
 //! and append rules, and read-only / full destinations.
 
+mod common;
+
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
@@ -30,13 +32,9 @@ impl Home {
         self.tmp.path().join(name)
     }
     fn run(&self, args: &[&str]) -> Output {
-        Command::new(BIN)
+        common::lede_in(self.tmp.path())
             .args(args)
             .env("LEDE_LIBRARY", self.lib())
-            .env("LEDE_CONFIG", self.path("config.toml"))
-            .env("XDG_DATA_HOME", self.path("xdg-data"))
-            .env("XDG_CONFIG_HOME", self.path("xdg-config"))
-            .env("HOME", self.tmp.path())
             .stdin(Stdio::null())
             .output()
             .unwrap()

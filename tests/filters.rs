@@ -1,6 +1,8 @@
 //! The `--filters` switch end to end: `none` is exactly the raw model, the
 //! default fills what the model misses, and titles reach the mentions.
 
+mod common;
+
 use std::io::Write;
 use std::process::{Command, Stdio};
 
@@ -19,11 +21,8 @@ const TEXTS: &[&str] = &[
 
 fn tag_jsonl(filters: &str) -> String {
     let home = tempfile::tempdir().expect("temp dir");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_lede"))
+    let mut child = common::lede_in(home.path())
         .args(["tag", "--jsonl", "--filters", filters])
-        .env("LEDE_LIBRARY", home.path().join("library"))
-        .env("XDG_DATA_HOME", home.path().join("data"))
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()

@@ -2,14 +2,14 @@
 //! library: aliases, spelling variants, typos, case, accents, a surname two
 //! people share, kinds, limits, JSON, and the library API the reader uses.
 
+mod common;
+
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 use std::sync::OnceLock;
 
 use lede::library::{FindOptions, Library};
 use lede::nlp::EntityKind;
-
-const BIN: &str = env!("CARGO_BIN_EXE_lede");
 
 const ARTICLES: &[(&str, &str)] = &[
     (
@@ -68,12 +68,9 @@ fn library() -> &'static PathBuf {
 
 fn run(lib: &PathBuf, args: &[&str]) -> Output {
     let home = lib.parent().unwrap();
-    Command::new(BIN)
+    common::lede_in(home)
         .args(args)
         .env("LEDE_LIBRARY", lib)
-        .env("XDG_DATA_HOME", home.join("xdg-data"))
-        .env("XDG_CONFIG_HOME", home.join("xdg-config"))
-        .env("HOME", home)
         .env_remove("NO_COLOR")
         .stdin(Stdio::null())
         .output()

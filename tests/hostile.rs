@@ -9,6 +9,8 @@
 //! sparse file), symlink loops and hostile file names are made at test time,
 //! once per test binary.
 
+mod common;
+
 use std::ffi::OsStr;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -45,20 +47,11 @@ fn home() -> &'static Path {
 }
 
 fn command(args: &[&OsStr]) -> Command {
-    let dir = home();
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_lede"));
+    let mut cmd = common::lede_in(home());
     cmd.args(args)
-        .current_dir(dir)
-        .env("LEDE_LIBRARY", dir.join("library"))
-        .env("LEDE_CONFIG", dir.join("config.toml"))
-        .env("XDG_DATA_HOME", dir.join("xdg-data"))
-        .env("XDG_CONFIG_HOME", dir.join("xdg-config"))
-        .env("XDG_CACHE_HOME", dir.join("xdg-cache"))
-        .env("XDG_STATE_HOME", dir.join("xdg-state"))
-        .env("HOME", dir)
+        .current_dir(home())
         .env("NO_COLOR", "1")
-        .env("LEDE_MAX_ANALYSIS", MAX_ANALYSIS)
-        .env_remove("LEDE_MAX_SIZE");
+        .env("LEDE_MAX_ANALYSIS", MAX_ANALYSIS);
     cmd
 }
 

@@ -2,6 +2,8 @@
 //! "never lose anything" guarantees (kill -9, two processes, damaged,
 //! newer, read-only and full libraries). Every test uses temp folders only.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
@@ -29,12 +31,9 @@ impl Home {
         self.tmp.path().join(name)
     }
     fn cmd(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(BIN);
+        let mut cmd = common::lede_in(self.tmp.path());
         cmd.args(args)
             .env("LEDE_LIBRARY", self.lib())
-            .env("XDG_DATA_HOME", self.path("xdg-data"))
-            .env("XDG_CONFIG_HOME", self.path("xdg-config"))
-            .env("HOME", self.tmp.path())
             .stdin(Stdio::null());
         cmd
     }

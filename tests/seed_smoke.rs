@@ -2,8 +2,9 @@
 //! pasted article in `../shared/seed/`, through the whole pipeline (loader,
 //! tagger, linker, quotes). Skipped, with a message, when `../shared` is absent.
 
+mod common;
+
 use std::path::PathBuf;
-use std::process::Command;
 
 use serde_json::Value;
 
@@ -19,13 +20,9 @@ fn seed_document() -> Option<Value> {
         return None;
     };
     let home = tempfile::tempdir().expect("temp dir");
-    let output = Command::new(env!("CARGO_BIN_EXE_lede"))
+    let output = common::lede_in(home.path())
         .args(["tag", "--format", "json"])
         .arg(&path)
-        .env("LEDE_LIBRARY", home.path().join("library"))
-        .env("LEDE_CONFIG", home.path().join("config.toml"))
-        .env("XDG_DATA_HOME", home.path().join("data"))
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
         .output()
         .expect("run lede");
     assert!(

@@ -1,6 +1,8 @@
 //! `lede tag --jsonl` end to end: the protocol of DESIGN.md section 4, run
 //! through the real binary.
 
+mod common;
+
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
@@ -8,12 +10,8 @@ use serde_json::Value;
 
 fn run_jsonl(input: &[u8]) -> Output {
     let home = tempfile::tempdir().expect("temp dir");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_lede"))
+    let mut child = common::lede_in(home.path())
         .args(["tag", "--jsonl"])
-        .env("LEDE_LIBRARY", home.path().join("library"))
-        .env("LEDE_CONFIG", home.path().join("config.toml"))
-        .env("XDG_DATA_HOME", home.path().join("data"))
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -3,6 +3,8 @@
 //! (metadata, first and last paragraph, captions, related headlines, and
 //! furniture that must not reach the body); then the binary end to end.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -188,18 +190,7 @@ fn hostile_nesting_loads_quickly() {
 }
 
 fn lede(dir: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_lede"));
-    for (var, sub) in [
-        ("LEDE_LIBRARY", "lib"),
-        ("LEDE_CONFIG", "config.toml"),
-        ("XDG_DATA_HOME", "data"),
-        ("XDG_CONFIG_HOME", "config"),
-        ("XDG_CACHE_HOME", "cache"),
-        ("XDG_STATE_HOME", "state"),
-        ("HOME", "home"),
-    ] {
-        cmd.env(var, dir.join(sub));
-    }
+    let mut cmd = common::lede_in(dir);
     cmd.env("NO_COLOR", "1");
     cmd
 }
